@@ -1,0 +1,3 @@
+"""sus : le Schéma unique des solidarités en fichiers."""
+
+__version__ = "0.1.0"

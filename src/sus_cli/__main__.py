@@ -1,0 +1,3 @@
+from sus_cli.cli.app import main
+
+main()

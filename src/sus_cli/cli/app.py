@@ -1,0 +1,64 @@
+"""The `sus` application: registers one command per module, and turns every
+failure into a French message and an exit status (never a traceback)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from sus_cli.cli import regles, schema, validate
+from sus_cli.cli.common import ErreurUsage
+from sus_cli.cli.french import CommandeFr, GroupeFr, exceptions_click, traduire_erreur
+
+app = typer.Typer(
+    name="sus",
+    help="Le Schéma unique des solidarités en fichiers : vérifier, suivre et dresser le bilan des fiches actions.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    cls=GroupeFr,
+)
+for nom, fonction in (("validate", validate.validate), ("regles", regles.regles), ("schema", schema.schema)):
+    app.command(nom, cls=CommandeFr)(fonction)
+
+
+def main(argv: list[str] | None = None) -> None:
+    usage_error, aide_sans_argument = exceptions_click()
+    argv = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in argv
+    argv = [a for a in argv if a != "--debug"]
+    try:
+        code = typer.main.get_command(app).main(args=argv, prog_name="sus", standalone_mode=False)
+    except typer.Exit as fin:
+        code = fin.exit_code
+    except typer.Abort:
+        print("Interrompu.", file=sys.stderr)
+        code = 2
+    except usage_error as err:
+        if aide_sans_argument is not None and isinstance(err, aide_sans_argument):
+            print(err.format_message())
+            code = 0
+        else:
+            print(f"Erreur d'utilisation : {traduire_erreur(err.format_message())}", file=sys.stderr)
+            print("Aide : sus --help", file=sys.stderr)
+            code = 2
+    except ErreurUsage as err:
+        print(f"Erreur : {err}", file=sys.stderr)
+        code = 2
+    except KeyboardInterrupt:
+        print("Interrompu.", file=sys.stderr)
+        code = 2
+    except BrokenPipeError:
+        # Output piped into `head`: not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
+    except Exception as err:  # the last line of defence: never a traceback
+        if debug:
+            raise
+        print(f"Erreur interne de sus : {type(err).__name__}: {err}\n"
+              "Relancez avec --debug pour le détail, et signalez-la aux mainteneurs.", file=sys.stderr)
+        code = 2
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,69 @@
+"""`sus validate`: lint the whole repository, report on the given paths."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from sus_cli.cli.common import ErreurUsage, OptionRacine, racine_du_depot, sur_github_actions
+from sus_cli.reporters import FORMATS
+
+
+def _filtrer(diagnostics, racine: Path, chemins: list[Path]):
+    if not chemins:
+        return diagnostics
+    voulus = []
+    for chemin in chemins:
+        absolu = chemin.resolve() if chemin.is_absolute() else (Path.cwd() / chemin).resolve()
+        if not absolu.exists():
+            raise ErreurUsage(f"chemin introuvable : {chemin}")
+        try:
+            voulus.append(absolu.relative_to(racine).as_posix())
+        except ValueError:
+            raise ErreurUsage(f"{chemin} est hors du dépôt de schéma ({racine})") from None
+    def garde(d) -> bool:
+        # sus.yaml problems concern every fiche: always shown.
+        return d.path == "sus.yaml" or any(
+            v in (".", "") or d.path == v or d.path.startswith(v.rstrip("/") + "/") for v in voulus)
+    return [d for d in diagnostics if garde(d)]
+
+
+def validate(
+    chemins: Annotated[Optional[list[Path]], typer.Argument(
+        help="Fiches ou dossiers sur lesquels rendre compte (par défaut : tout le dépôt). "
+             "Tout le dépôt est toujours vérifié, car certaines règles comparent les fiches entre elles.",
+        show_default=False, metavar="CHEMINS")] = None,
+    format: Annotated[Optional[str], typer.Option(
+        "--format", "-f", help="Format de sortie : texte, json, github (annotations GitHub Actions, "
+                               "choisi automatiquement quand GITHUB_ACTIONS=true) ou gitlab (rapport Code Quality).",
+        show_default=False, metavar="FORMAT")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Les avertissements font aussi échouer (code de sortie 1).")] = False,
+    statistiques: Annotated[bool, typer.Option("--statistiques", help="Affiche le nombre de diagnostics par règle.")] = False,
+    racine: OptionRacine = None,
+) -> None:
+    """Vérifie les fiches et sus.yaml ; signale chaque problème avec son fichier, sa ligne et sa colonne.
+
+    Code de sortie : 0 sans erreur, 1 s'il y a au moins une erreur (avec --strict, un avertissement
+    suffit), 2 en cas d'erreur d'utilisation.
+    """
+    from sus_cli.engine import code_sortie, verifier
+    from sus_cli.loading.repository import charger
+    from sus_cli.reporters import Resultat, rapporteurs
+
+    choisi = format or ("github" if sur_github_actions() else "texte")
+    if choisi not in FORMATS:
+        raise ErreurUsage(f"format « {choisi} » inconnu ; formats possibles : {', '.join(FORMATS)}")
+    dossier = racine_du_depot(racine)
+    depot = charger(dossier)
+    diagnostics = _filtrer(verifier(depot), dossier, chemins or [])
+    nb_fiches = sum(1 for f in depot.fiches if f.chemin.endswith(".md"))
+    resultat = Resultat(diagnostics, nb_fiches, statistiques)
+    rapporteurs()[choisi](resultat, sys.stdout)
+    if statistiques and choisi in ("github", "gitlab"):
+        from sus_cli.reporters import statistiques as compter
+        for code, nombre in compter(diagnostics).items():
+            print(f"{code} : {nombre}", file=sys.stderr)
+    raise typer.Exit(code_sortie(diagnostics, strict))

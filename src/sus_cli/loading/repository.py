@@ -1,0 +1,95 @@
+"""A schéma repository on disk: find its root, read sus.yaml and every fiche."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sus_cli.diagnostics import Constat
+from sus_cli.loading.documents import Document, lire_config, lire_fiche
+from sus_cli.model import Config
+
+FICHIER_CONFIG = "sus.yaml"
+DOSSIER_FICHES = "fiches"
+
+
+class RacineIntrouvable(Exception):
+    """No sus.yaml here or above: a usage error (exit 2), not a finding."""
+
+
+def trouver_racine(depart: Path, racine: Path | None = None) -> Path:
+    if racine is not None:
+        racine = racine.resolve()
+        if not (racine / FICHIER_CONFIG).is_file():
+            raise RacineIntrouvable(f"pas de fichier {FICHIER_CONFIG} dans {racine}")
+        return racine
+    depart = depart.resolve()
+    for dossier in (depart, *depart.parents):
+        if (dossier / FICHIER_CONFIG).is_file():
+            return dossier
+    raise RacineIntrouvable(
+        f"aucun fichier {FICHIER_CONFIG} dans {depart} ni dans ses dossiers parents : "
+        "placez-vous dans un dépôt de schéma, indiquez-le avec --racine, ou créez-en un avec « sus init »")
+
+
+@dataclass(slots=True)
+class Depot:
+    racine: Path
+    config_doc: Document
+    fiches: list[Document] = field(default_factory=list)
+
+    @property
+    def config(self) -> Config | None:
+        return self.config_doc.modele
+
+    def documents(self) -> Iterator[Document]:
+        yield self.config_doc
+        yield from self.fiches
+
+
+def fichiers_fiches(racine: Path) -> Iterator[tuple[Path, str, Constat | None]]:
+    """Every `fiches/**/*.md` as (path, relative path, problem), sorted.
+
+    Symlinked folders are followed once: a folder already visited (a
+    symlink loop) is reported, not walked again.
+    """
+    base = racine / DOSSIER_FICHES
+    if not base.is_dir():
+        return
+    vus: set[tuple[int, int]] = set()
+    for dossier, sous_dossiers, fichiers in os.walk(base, followlinks=True):
+        info = os.stat(dossier)
+        cle = (info.st_dev, info.st_ino)
+        relatif_dossier = Path(dossier).relative_to(racine).as_posix()
+        if cle in vus:
+            sous_dossiers.clear()
+            yield Path(dossier), relatif_dossier, Constat(
+                "lien symbolique en boucle : ce dossier renvoie à un dossier déjà lu ; supprimez le lien",
+                ligne=1, colonne=1)
+            continue
+        vus.add(cle)
+        sous_dossiers.sort()
+        for nom in sorted(fichiers):
+            if not nom.endswith(".md"):
+                continue
+            chemin = Path(dossier) / nom
+            relatif = f"{relatif_dossier}/{nom}"
+            if chemin.is_symlink() and not chemin.exists():
+                yield chemin, relatif, Constat(
+                    "lien symbolique cassé ou en boucle : la cible n'existe pas", ligne=1, colonne=1)
+                continue
+            yield chemin, relatif, None
+
+
+def charger(racine: Path) -> Depot:
+    depot = Depot(racine, lire_config(racine / FICHIER_CONFIG))
+    for chemin, relatif, probleme in fichiers_fiches(racine):
+        if probleme is not None:
+            document = Document(relatif)
+            document.problemes.append(("SUS104", probleme))
+        else:
+            document = lire_fiche(chemin, relatif)
+        depot.fiches.append(document)
+    return depot

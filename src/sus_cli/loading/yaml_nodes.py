@@ -1,0 +1,238 @@
+"""YAML with positions: compose nodes with PyYAML (C parser when present),
+build plain Python values ourselves, and keep the nodes to map a key path
+(pydantic's `loc`) back to a line and column.
+
+Building values ourselves is what lets us catch what PyYAML hides: a key
+given twice (PyYAML keeps the last silently), aliases (shared references
+that make recursive walks explode: an alias bomb), keys that are not
+scalars, and impossible dates, each as a finding at its position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from sus_cli.diagnostics import Chemin, Constat
+
+try:  # the C parser: same results, several times faster
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # never the unsafe Loader
+
+TAG_STR = "tag:yaml.org,2002:str"
+TAG_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+TAG_MERGE = "tag:yaml.org,2002:merge"
+
+_constructeur = yaml.SafeLoader("")  # used only for its scalar constructors
+_SCALAIRES = yaml.SafeLoader.yaml_constructors
+
+
+@dataclass(slots=True)
+class Yaml:
+    """A parsed YAML document: its value, its root node, its findings."""
+
+    valeur: Any = None
+    racine: Node | None = None
+    decalage: int = 0  # lines before the YAML text in the file
+    problemes: list[tuple[str, Constat]] = field(default_factory=list)
+
+    def position(self, chemin: Chemin, cle: bool = False) -> tuple[int, int]:
+        """1-based (line, column) in the file of the node at `chemin`.
+
+        A path that does not exist (a missing key) stops at the deepest node
+        that does: the parent mapping. With `cle`, the key itself.
+        """
+        noeud = self.racine
+        if noeud is None:
+            return self.decalage + 1, 1
+        cible = noeud
+        for element in chemin:
+            suivant = _enfant(noeud, element)
+            if suivant is None:
+                break
+            cle_noeud, noeud = suivant
+            cible = cle_noeud if (cle and element == chemin[-1] and cle_noeud is not None) else noeud
+        mark = cible.start_mark
+        return mark.line + 1 + self.decalage, mark.column + 1
+
+
+def _enfant(noeud: Node, element: Any) -> tuple[Node | None, Node] | None:
+    if isinstance(noeud, MappingNode):
+        for cle, valeur in noeud.value:
+            if isinstance(cle, ScalarNode) and _egal(cle, element):
+                return cle, valeur
+    elif isinstance(noeud, SequenceNode) and isinstance(element, int):
+        if 0 <= element < len(noeud.value):
+            return None, noeud.value[element]
+    return None
+
+
+def _egal(cle: ScalarNode, element: Any) -> bool:
+    if cle.value == element:
+        return True
+    try:
+        return _scalaire(cle) == element
+    except Exception:
+        return False
+
+
+def _scalaire(noeud: ScalarNode) -> Any:
+    if noeud.tag == TAG_STR:
+        return noeud.value
+    return _SCALAIRES[noeud.tag](_constructeur, noeud)
+
+
+def _pos(noeud: Node, decalage: int) -> dict[str, int]:
+    return {"ligne": noeud.start_mark.line + 1 + decalage, "colonne": noeud.start_mark.column + 1}
+
+
+def _tabulation(texte: str, decalage: int) -> Constat | None:
+    # PyYAML's C and pure-Python scanners disagree on tabs; refuse them
+    # up front so the message is the same everywhere.
+    for i, ligne in enumerate(texte.split("\n")):
+        retrait = ligne[: len(ligne) - len(ligne.lstrip(" \t"))]
+        if "\t" in retrait:
+            return Constat(
+                "tabulation dans le retrait : YAML n'accepte que des espaces pour indenter",
+                ligne=i + 1 + decalage, colonne=retrait.index("\t") + 1)
+    return None
+
+
+def lire_yaml(texte: str, decalage: int = 0) -> Yaml:
+    """Parse one YAML document; `decalage` is the number of lines before it in the file."""
+    resultat = Yaml(decalage=decalage)
+    tab = _tabulation(texte, decalage)
+    if tab is not None:
+        resultat.problemes.append(("SUS100", tab))
+        return resultat
+    try:
+        racine = yaml.compose(texte, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        ligne = mark.line + 1 + decalage if mark else decalage + 1
+        colonne = mark.column + 1 if mark else 1
+        resultat.problemes.append(("SUS100", Constat(
+            f"erreur de syntaxe YAML : {_traduire_erreur(err)}", ligne=ligne, colonne=colonne)))
+        return resultat
+    except yaml.YAMLError as err:
+        resultat.problemes.append(("SUS100", Constat(
+            f"erreur de syntaxe YAML : {err}", ligne=decalage + 1, colonne=1)))
+        return resultat
+    resultat.racine = racine
+    if racine is not None:
+        constructeur = _Construction(decalage)
+        resultat.valeur = constructeur.valeur(racine)
+        resultat.problemes.extend(constructeur.problemes)
+    return resultat
+
+
+class _Construction:
+    """Builds Python values from nodes, once per node, recording findings."""
+
+    def __init__(self, decalage: int) -> None:
+        self.decalage = decalage
+        self.vus: set[int] = set()
+        self.problemes: list[tuple[str, Constat]] = []
+        self.alias_signale = False
+
+    def valeur(self, noeud: Node, ou: Node | None = None) -> Any:
+        """`ou` is where to point if `noeud` turns out to be an alias: the
+        anchored node's own mark is the anchor, not the alias."""
+        if id(noeud) in self.vus:
+            # The composer hands back the anchored node for every alias:
+            # seeing a node twice means an alias. Stop here, never expand.
+            if not self.alias_signale:
+                self.alias_signale = True
+                self.problemes.append(("SUS102", Constat(
+                    "les ancres et alias YAML (&nom, *nom) ne sont pas acceptés dans une fiche : "
+                    "recopiez la valeur", **_pos(ou or noeud, self.decalage))))
+            return None
+        self.vus.add(id(noeud))
+        if isinstance(noeud, ScalarNode):
+            return self.scalaire(noeud)
+        if isinstance(noeud, SequenceNode):
+            return [self.valeur(enfant, noeud) for enfant in noeud.value]
+        return self.correspondance(noeud)
+
+    def scalaire(self, noeud: ScalarNode) -> Any:
+        if noeud.tag == TAG_STR:
+            return noeud.value
+        try:
+            return _SCALAIRES[noeud.tag](_constructeur, noeud)
+        except KeyError:
+            self.problemes.append(("SUS100", Constat(
+                f"étiquette YAML non autorisée « {noeud.tag} »", **_pos(noeud, self.decalage))))
+        except (ValueError, OverflowError, yaml.YAMLError):
+            if noeud.tag == TAG_TIMESTAMP:
+                # An impossible date (2024-02-30): keep the text, the
+                # schema check then says precisely what is wrong with it.
+                return noeud.value
+            self.problemes.append(("SUS100", Constat(
+                f"valeur YAML illisible « {noeud.value} »", **_pos(noeud, self.decalage))))
+        return None
+
+    def correspondance(self, noeud: MappingNode) -> dict:
+        resultat: dict = {}
+        positions: dict = {}
+        for cle_noeud, valeur_noeud in noeud.value:
+            if cle_noeud.tag == TAG_MERGE:
+                self.problemes.append(("SUS102", Constat(
+                    "la fusion YAML « << » n'est pas acceptée dans une fiche : recopiez les clés",
+                    **_pos(cle_noeud, self.decalage))))
+                continue
+            if not isinstance(cle_noeud, ScalarNode):
+                self.problemes.append(("SUS200", Constat(
+                    "une clé doit être un simple mot, pas une liste ni un dictionnaire",
+                    **_pos(cle_noeud, self.decalage), type="cle_complexe")))
+                continue
+            cle = self.scalaire(cle_noeud)
+            try:
+                hash(cle)
+            except TypeError:
+                continue
+            if cle in resultat:
+                premiere = positions[cle]
+                self.problemes.append(("SUS101", Constat(
+                    f"la clé « {cle} » apparaît deux fois dans le même bloc (première fois ligne "
+                    f"{premiere}) : YAML ne garderait que la dernière valeur",
+                    **_pos(cle_noeud, self.decalage))))
+                continue
+            positions[cle] = cle_noeud.start_mark.line + 1 + self.decalage
+            resultat[cle] = self.valeur(valeur_noeud, cle_noeud)
+        return resultat
+
+
+_TRADUCTIONS = {
+    "could not find expected ':'": "il manque « : » après une clé",
+    "mapping values are not allowed here": "« : » inattendu (une valeur contenant « : » doit être entre guillemets)",
+    "found character that cannot start any token": "caractère qui ne peut pas commencer une valeur (une valeur commençant par @, ` ou % doit être entre guillemets)",
+    "did not find expected key": "clé attendue (vérifiez l'indentation)",
+    "did not find expected '-' indicator": "« - » attendu (vérifiez l'indentation de la liste)",
+    "found unexpected end of stream": "fin de l'en-tête inattendue (guillemet ou crochet non fermé ?)",
+    "found undefined alias": "alias non défini",
+    "expected ',' or ']', but got": "« , » ou « ] » attendu dans la liste entre crochets",
+    "expected ',' or '}', but got": "« , » ou « } » attendu dans le dictionnaire entre accolades",
+    "found unknown escape character": "séquence d'échappement inconnue entre guillemets (utilisez des guillemets simples)",
+    "block sequence entries are not allowed in this context": "élément de liste « - » mal placé (vérifiez l'indentation)",
+    "expected a single document in the stream": "un seul document YAML est attendu",
+    "found duplicate anchor": "ancre en double",
+}
+
+
+def _traduire_erreur(err: yaml.MarkedYAMLError) -> str:
+    probleme = err.problem or ""
+    for anglais, francais in _TRADUCTIONS.items():
+        if probleme.startswith(anglais):
+            return francais
+    return probleme or "document illisible"
+
+
+def iterer_cles(valeur: Any) -> Iterator[Any]:
+    """Keys of a mapping value, or nothing (for partially invalid data)."""
+    if isinstance(valeur, dict):
+        yield from valeur

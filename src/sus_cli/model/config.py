@@ -1,0 +1,69 @@
+"""`sus.yaml`: the référentiel (volets → axes → objectifs, directions) and settings."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from sus_cli.model.types import CODE_REGLE, Annee, Modele, Texte
+
+CODE_VOLET = r"^[A-Z][A-Z0-9]{0,9}$"
+Numero = Annotated[int, Field(gt=0, strict=True)]
+
+
+class InfoSchema(Modele):
+    """Le schéma : titre, collectivité, années couvertes."""
+
+    titre: Texte = Field(title="Titre du schéma")
+    collectivite: Texte = Field(title="Collectivité")
+    debut: Annee = Field(title="Première année du schéma")
+    fin: Annee = Field(title="Dernière année du schéma")
+
+    @model_validator(mode="after")
+    def _ordre(self) -> InfoSchema:
+        if self.debut > self.fin:
+            raise PydanticCustomError("annees_inversees",
+                                      "la première année ({debut}) est après la dernière ({fin})",
+                                      {"debut": self.debut, "fin": self.fin})
+        return self
+
+
+class Direction(Modele):
+    """Direction pouvant porter des fiches."""
+
+    nom: Texte = Field(title="Nom de la direction")
+    relecteurs: list[Texte] = Field(default_factory=list, title="Relecteurs",
+                                    description="Qui valide les fiches (relecture des demandes de fusion).")
+
+
+class Axe(Modele):
+    """Axe stratégique d'un volet."""
+
+    titre: Texte = Field(title="Titre de l'axe")
+    objectifs: dict[Numero, Texte] = Field(default_factory=dict, title="Objectifs",
+                                           description="Numéro → intitulé de l'objectif.")
+
+
+class Volet(Modele):
+    """Volet du schéma."""
+
+    titre: Texte = Field(title="Titre du volet")
+    axes: dict[Numero, Axe] = Field(default_factory=dict, title="Axes")
+
+
+class Config(Modele):
+    """Le fichier sus.yaml d'un dépôt de schéma."""
+
+    schema_: InfoSchema = Field(alias="schema", title="Schéma")
+    directions: dict[Annotated[str, Field(pattern=r"^\S+$")], Direction] = Field(title="Directions")
+    volets: dict[Annotated[str, Field(pattern=CODE_VOLET)], Volet] = Field(title="Volets")
+    regles: dict[Annotated[str, Field(pattern=CODE_REGLE)], Literal["error", "warning", "off"]] = Field(
+        default_factory=dict, title="Sévérité des règles",
+        description="Code de règle → error, warning ou off.")
+
+    def objectif(self, volet: str, axe: int, objectif: int) -> str | None:
+        v = self.volets.get(volet)
+        a = v.axes.get(axe) if v else None
+        return a.objectifs.get(objectif) if a else None

@@ -1,0 +1,71 @@
+"""Value types shared by the models, with French errors and JSON Schema."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+
+class Modele(BaseModel):
+    """Base of every model: unknown keys are errors, nothing is coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, populate_by_name=True)
+
+
+def _nombre(positif: bool):
+    def verifier(v: Any) -> int | float:
+        # bool is an int in Python: `prevu: true` is a mistake, not 1.
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            if isinstance(v, str) and re.search(r"\d", v):
+                propre = re.sub(r"[\s\u202f\u00a0€%]", "", v).replace(",", ".")
+                raise PydanticCustomError(
+                    "nombre_texte",
+                    "nombre attendu, pas du texte « {texte} » : écrivez {propre} (sans espace, "
+                    "ni symbole, ni guillemets)", {"texte": v, "propre": propre})
+            raise PydanticCustomError("nombre_type", "nombre attendu")
+        if isinstance(v, float) and not math.isfinite(v):
+            raise PydanticCustomError("nombre_non_fini", "nombre fini attendu (pas .nan ni .inf)")
+        if positif and v < 0:
+            raise PydanticCustomError("nombre_negatif", "montant négatif « {v} » : un montant est positif ou nul",
+                                      {"v": v})
+        return v
+    return verifier
+
+
+Nombre = Annotated[int | float, PlainValidator(_nombre(False)), WithJsonSchema({"type": "number"})]
+Montant = Annotated[int | float, PlainValidator(_nombre(True)),
+                    WithJsonSchema({"type": "number", "minimum": 0})]
+
+
+def _valeur(v: Any) -> int | float | bool:
+    if isinstance(v, bool):
+        return v
+    return _nombre(False)(v)
+
+
+# An indicator value: a number, or a boolean for a deliverable (`unite: livrable`).
+ValeurSimple = Annotated[int | float | bool, PlainValidator(_valeur),
+                         WithJsonSchema({"type": ["number", "boolean"]})]
+
+Annee = Annotated[int, Field(ge=1900, le=2200, strict=True)]
+
+PERIODE = re.compile(r"^(\d{4})(?:-T([1-4]))?$")
+
+
+def _periode(v: Any) -> str:
+    if isinstance(v, bool) or not isinstance(v, (int, str)) or not PERIODE.match(str(v)):
+        raise PydanticCustomError(
+            "periode", "période « {v} » invalide : une année (2024) ou un trimestre (2024-T1 … 2024-T4)",
+            {"v": v})
+    return str(v)
+
+
+Periode = Annotated[str, BeforeValidator(_periode)]
+
+Texte = Annotated[str, Field(min_length=1, pattern=r"\S")]
+
+CODE_REGLE = r"^SUS\d{3}$"
