@@ -8,9 +8,6 @@ from pathlib import Path
 
 from sus_cli.files import ecrire_atomique
 
-URL = "https://sus.example.org/schemas/"
-
-
 def schemas() -> dict[str, dict]:
     from sus_cli.model import Config, Fiche
 
@@ -18,8 +15,7 @@ def schemas() -> dict[str, dict]:
     for nom, modele, titre in (("fiche.schema.json", Fiche, "Fiche action (en-tête YAML)"),
                                ("sus.schema.json", Config, "Fichier sus.yaml d'un schéma")):
         schema = modele.model_json_schema(by_alias=True)
-        resultat[nom] = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-                         "$id": URL + nom, **schema, "title": titre}
+        resultat[nom] = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": titre}
     return resultat
 
 

@@ -59,7 +59,16 @@ def fichiers_fiches(racine: Path) -> Iterator[tuple[Path, str, Constat | None]]:
     if not base.is_dir():
         return
     vus: set[tuple[int, int]] = set()
+    base_reelle = base.resolve()
     for dossier, sous_dossiers, fichiers in os.walk(base, followlinks=True):
+        for nom in list(sous_dossiers):
+            lien = Path(dossier) / nom
+            if lien.is_symlink() and base_reelle.is_relative_to(lien.resolve()):
+                # A link to fiches/ or one of its parents: walking it never ends.
+                sous_dossiers.remove(nom)
+                yield lien, lien.relative_to(racine).as_posix(), Constat(
+                    "lien symbolique en boucle : ce dossier renvoie à un dossier parent ; supprimez le lien",
+                    ligne=1, colonne=1)
         info = os.stat(dossier)
         cle = (info.st_dev, info.st_ino)
         relatif_dossier = Path(dossier).relative_to(racine).as_posix()

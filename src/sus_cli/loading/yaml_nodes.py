@@ -27,7 +27,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 TAG_STR = "tag:yaml.org,2002:str"
 TAG_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 TAG_MERGE = "tag:yaml.org,2002:merge"
+TAG_SEQ = "tag:yaml.org,2002:seq"
+TAG_MAP = "tag:yaml.org,2002:map"
 
+_ALIAS = object()  # stands for a refused alias: the key or item is left out
 _constructeur = yaml.SafeLoader("")  # used only for its scalar constructors
 _SCALAIRES = yaml.SafeLoader.yaml_constructors
 
@@ -126,7 +129,8 @@ def lire_yaml(texte: str, decalage: int = 0) -> Yaml:
     resultat.racine = racine
     if racine is not None:
         constructeur = _Construction(decalage)
-        resultat.valeur = constructeur.valeur(racine)
+        valeur = constructeur.valeur(racine)
+        resultat.valeur = None if valeur is _ALIAS else valeur
         resultat.problemes.extend(constructeur.problemes)
     return resultat
 
@@ -151,12 +155,17 @@ class _Construction:
                 self.problemes.append(("SUS102", Constat(
                     "les ancres et alias YAML (&nom, *nom) ne sont pas acceptés dans une fiche : "
                     "recopiez la valeur", **_pos(ou or noeud, self.decalage))))
-            return None
+            return _ALIAS
         self.vus.add(id(noeud))
         if isinstance(noeud, ScalarNode):
             return self.scalaire(noeud)
+        if noeud.tag not in (TAG_SEQ, TAG_MAP):
+            self.problemes.append(("SUS100", Constat(
+                f"étiquette YAML non autorisée « {noeud.tag} »", **_pos(noeud, self.decalage))))
+            return None
         if isinstance(noeud, SequenceNode):
-            return [self.valeur(enfant, noeud) for enfant in noeud.value]
+            valeurs = (self.valeur(enfant, noeud) for enfant in noeud.value)
+            return [v for v in valeurs if v is not _ALIAS]
         return self.correspondance(noeud)
 
     def scalaire(self, noeud: ScalarNode) -> Any:
@@ -203,13 +212,15 @@ class _Construction:
                     **_pos(cle_noeud, self.decalage))))
                 continue
             positions[cle] = cle_noeud.start_mark.line + 1 + self.decalage
-            resultat[cle] = self.valeur(valeur_noeud, cle_noeud)
+            valeur = self.valeur(valeur_noeud, cle_noeud)
+            if valeur is not _ALIAS:
+                resultat[cle] = valeur
         return resultat
 
 
 _TRADUCTIONS = {
     "could not find expected ':'": "il manque « : » après une clé",
-    "mapping values are not allowed here": "« : » inattendu (une valeur contenant « : » doit être entre guillemets)",
+    "mapping values are not allowed": "« : » inattendu (une valeur contenant « : » doit être entre guillemets)",
     "found character that cannot start any token": "caractère qui ne peut pas commencer une valeur (une valeur commençant par @, ` ou % doit être entre guillemets)",
     "did not find expected key": "clé attendue (vérifiez l'indentation)",
     "did not find expected '-' indicator": "« - » attendu (vérifiez l'indentation de la liste)",

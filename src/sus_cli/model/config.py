@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from sus_cli.model.types import CODE_REGLE, Annee, Modele, Texte
 
 CODE_VOLET = r"^[A-Z][A-Z0-9]{0,9}$"
 Numero = Annotated[int, Field(gt=0, strict=True)]
+# YAML 1.1 reads an unquoted `off` as false: take it as the user meant it.
+Niveau = Annotated[Literal["error", "warning", "off"], BeforeValidator(lambda v: "off" if v is False else v)]
 
 
 class InfoSchema(Modele):
@@ -59,7 +61,7 @@ class Config(Modele):
     schema_: InfoSchema = Field(alias="schema", title="Schéma")
     directions: dict[Annotated[str, Field(pattern=r"^\S+$")], Direction] = Field(title="Directions")
     volets: dict[Annotated[str, Field(pattern=CODE_VOLET)], Volet] = Field(title="Volets")
-    regles: dict[Annotated[str, Field(pattern=CODE_REGLE)], Literal["error", "warning", "off"]] = Field(
+    regles: dict[Annotated[str, Field(pattern=CODE_REGLE)], Niveau] = Field(
         default_factory=dict, title="Sévérité des règles",
         description="Code de règle → error, warning ou off.")
 

@@ -114,7 +114,8 @@ def traduire(erreur: dict, modele: type[BaseModel]) -> tuple[tuple, str, bool]:
     loc = tuple(erreur["loc"])
     ctx = erreur.get("ctx") or {}
     valeur = erreur.get("input")
-    if loc and loc[-1] == "[key]":
+    sur_cle = bool(loc) and loc[-1] == "[key]"
+    if sur_cle:
         loc = loc[:-1]
     if type_ == "extra_forbidden":
         cle = loc[-1] if loc else valeur
@@ -147,15 +148,15 @@ def traduire(erreur: dict, modele: type[BaseModel]) -> tuple[tuple, str, bool]:
         motif = str(ctx.get("pattern", ""))
         for debut, gabarit in _MOTIFS.items():
             if motif.startswith(debut) or motif == debut:
-                return loc, gabarit.format(valeur=valeur), False
-        return loc, f"valeur « {valeur} » de forme invalide", False
+                return loc, gabarit.format(valeur=valeur), sur_cle
+        return loc, f"valeur « {valeur} » de forme invalide", sur_cle
     if type_.startswith("date_") and isinstance(valeur, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", valeur):
         return loc, f"date impossible « {valeur} » : ce jour n'existe pas dans le calendrier", False
     gabarit = _MESSAGES.get(type_)
     if gabarit is not None:
         try:
-            return loc, gabarit.format(valeur=valeur, **ctx), type_ == "invalid_key"
+            return loc, gabarit.format(valeur=valeur, **ctx), sur_cle or type_ == "invalid_key"
         except (KeyError, IndexError):
             pass
     # Custom errors (PydanticCustomError) already carry a French message.
-    return loc, erreur.get("msg", type_), False
+    return loc, erreur.get("msg", type_), sur_cle

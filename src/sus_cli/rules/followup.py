@@ -107,7 +107,7 @@ def budget_hors_schema(document, contexte):
 
     ```yaml
     budget:
-      - {annee: 2204, prevu: 10000}
+      - {annee: 2034, prevu: 10000}
     ```
 
     Bon :

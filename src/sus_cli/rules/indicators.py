@@ -89,12 +89,12 @@ def periode_hors_schema(document, contexte):
     Les années `cibles` et les périodes `valeurs` d'un indicateur doivent
     tomber entre la première et la dernière année du schéma (`schema.debut`
     et `schema.fin` dans `sus.yaml`). La référence, elle, peut être
-    antérieure. C'est souvent une faute de frappe (2207 pour 2027).
+    antérieure. C'est souvent une faute de frappe (2072 pour 2027).
 
     Mauvais (schéma 2023-2027) :
 
     ```yaml
-    cibles: {2207: 90}
+    cibles: {2072: 90}
     ```
 
     Bon :

@@ -1,0 +1,89 @@
+"""Shared helpers: build schéma repositories in tmp_path and run `sus` as a user would."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+RACINE_PROJET = Path(__file__).resolve().parents[1]
+SUS_YAML_TEST = Path(__file__).parent / "regles" / "sus.yaml"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="Réécrit les fichiers de référence (golden) au lieu de les comparer.")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+@pytest.fixture(autouse=True)
+def environnement_stable(monkeypatch):
+    # Output must not depend on the terminal running the tests.
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("SUS_AUJOURDHUI", "2025-06-30")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
+@dataclass
+class Sortie:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def lancer(args: list[str], cwd: Path, capsys, monkeypatch) -> Sortie:
+    """Run `sus ARGS` in-process from `cwd`, as the console script does."""
+    from sus_cli.cli.app import main
+
+    monkeypatch.chdir(cwd)
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as fin:
+        main(args)
+    sortie = capsys.readouterr()
+    return Sortie(fin.value.code, sortie.out, sortie.err)
+
+
+@pytest.fixture
+def sus(capsys, monkeypatch):
+    def executer(*args: str, cwd: Path) -> Sortie:
+        return lancer(list(args), cwd, capsys, monkeypatch)
+    return executer
+
+
+def lancer_processus(args: list[str], cwd: Path, env: dict | None = None) -> Sortie:
+    """Run `python -m sus_cli ARGS` in a real process (for tracebacks, imports, signals)."""
+    environnement = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1", "SUS_AUJOURDHUI": "2025-06-30",
+                     **(env or {})}
+    environnement.pop("GITHUB_ACTIONS", None)
+    fait = subprocess.run([sys.executable, "-m", "sus_cli", *args], cwd=cwd, capture_output=True,
+                          text=True, env=environnement, timeout=120)
+    return Sortie(fait.returncode, fait.stdout, fait.stderr)
+
+
+@pytest.fixture
+def depot(tmp_path) -> Path:
+    """An empty schéma repository using the test référentiel."""
+    racine = tmp_path / "depot"
+    (racine / "fiches").mkdir(parents=True)
+    shutil.copy(SUS_YAML_TEST, racine / "sus.yaml")
+    return racine
+
+
+def ecrire(racine: Path, relatif: str, contenu: str | bytes) -> Path:
+    chemin = racine / relatif
+    chemin.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(contenu, bytes):
+        chemin.write_bytes(contenu)
+    else:
+        chemin.write_text(contenu, encoding="utf-8")
+    return chemin
