@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -94,11 +95,20 @@ def fichiers_fiches(racine: Path) -> Iterator[tuple[Path, str, Constat | None]]:
 
 def charger(racine: Path) -> Depot:
     depot = Depot(racine, lire_config(racine / FICHIER_CONFIG))
-    for chemin, relatif, probleme in fichiers_fiches(racine):
-        if probleme is not None:
-            document = Document(relatif)
-            document.problemes.append(("SUS104", probleme))
-        else:
-            document = lire_fiche(chemin, relatif)
-        depot.fiches.append(document)
+    # Loading allocates millions of small objects that all stay alive and hold
+    # no reference cycles: the cyclic collector would only re-scan a growing
+    # heap again and again (3× the loading time on 2,000 fiches).
+    reactiver = gc.isenabled()
+    gc.disable()
+    try:
+        for chemin, relatif, probleme in fichiers_fiches(racine):
+            if probleme is not None:
+                document = Document(relatif)
+                document.problemes.append(("SUS104", probleme))
+            else:
+                document = lire_fiche(chemin, relatif)
+            depot.fiches.append(document)
+    finally:
+        if reactiver:
+            gc.enable()
     return depot

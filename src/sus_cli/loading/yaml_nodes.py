@@ -37,12 +37,25 @@ _SCALAIRES = yaml.SafeLoader.yaml_constructors
 
 @dataclass(slots=True)
 class Yaml:
-    """A parsed YAML document: its value, its root node, its findings."""
+    """A parsed YAML document: its value, its findings, and its text.
+
+    The node tree is not kept: for thousands of fiches it would cost
+    hundreds of megabytes and make every garbage collection crawl. It is
+    composed again from the text when a diagnostic needs a position.
+    """
 
     valeur: Any = None
-    racine: Node | None = None
+    texte: str | None = None
     decalage: int = 0  # lines before the YAML text in the file
     problemes: list[tuple[str, Constat]] = field(default_factory=list)
+
+    def racine(self) -> Node | None:
+        if self.texte is None:
+            return None
+        try:
+            return yaml.compose(self.texte, Loader=_Loader)
+        except yaml.YAMLError:
+            return None
 
     def position(self, chemin: Chemin, cle: bool = False) -> tuple[int, int]:
         """1-based (line, column) in the file of the node at `chemin`.
@@ -50,7 +63,7 @@ class Yaml:
         A path that does not exist (a missing key) stops at the deepest node
         that does: the parent mapping. With `cle`, the key itself.
         """
-        noeud = self.racine
+        noeud = self.racine()
         if noeud is None:
             return self.decalage + 1, 1
         cible = noeud
@@ -126,9 +139,9 @@ def lire_yaml(texte: str, decalage: int = 0) -> Yaml:
         resultat.problemes.append(("SUS100", Constat(
             f"erreur de syntaxe YAML : {err}", ligne=decalage + 1, colonne=1)))
         return resultat
-    resultat.racine = racine
+    resultat.texte = texte
     if racine is not None:
-        constructeur = _Construction(decalage)
+        constructeur = _Construction(decalage, alias_possibles="*" in texte)
         valeur = constructeur.valeur(racine)
         resultat.valeur = None if valeur is _ALIAS else valeur
         resultat.problemes.extend(constructeur.problemes)
@@ -138,35 +151,42 @@ def lire_yaml(texte: str, decalage: int = 0) -> Yaml:
 class _Construction:
     """Builds Python values from nodes, once per node, recording findings."""
 
-    def __init__(self, decalage: int) -> None:
+    def __init__(self, decalage: int, alias_possibles: bool = True) -> None:
         self.decalage = decalage
-        self.vus: set[int] = set()
+        # Without a `*` in the text there is no alias: skip the bookkeeping
+        # (this loop runs for every node of every fiche).
+        self.vus: set[int] | None = set() if alias_possibles else None
         self.problemes: list[tuple[str, Constat]] = []
         self.alias_signale = False
 
     def valeur(self, noeud: Node, ou: Node | None = None) -> Any:
         """`ou` is where to point if `noeud` turns out to be an alias: the
         anchored node's own mark is the anchor, not the alias."""
-        if id(noeud) in self.vus:
-            # The composer hands back the anchored node for every alias:
-            # seeing a node twice means an alias. Stop here, never expand.
-            if not self.alias_signale:
-                self.alias_signale = True
-                self.problemes.append(("SUS102", Constat(
-                    "les ancres et alias YAML (&nom, *nom) ne sont pas acceptés dans une fiche : "
-                    "recopiez la valeur", **_pos(ou or noeud, self.decalage))))
-            return _ALIAS
-        self.vus.add(id(noeud))
-        if isinstance(noeud, ScalarNode):
+        vus = self.vus
+        if vus is not None:
+            if id(noeud) in vus:
+                # The composer hands back the anchored node for every alias:
+                # seeing a node twice means an alias. Stop here, never expand.
+                if not self.alias_signale:
+                    self.alias_signale = True
+                    self.problemes.append(("SUS102", Constat(
+                        "les ancres et alias YAML (&nom, *nom) ne sont pas acceptés dans une fiche : "
+                        "recopiez la valeur", **_pos(ou or noeud, self.decalage))))
+                return _ALIAS
+            vus.add(id(noeud))
+        classe = noeud.__class__
+        if classe is ScalarNode:
+            if noeud.tag == TAG_STR:
+                return noeud.value
             return self.scalaire(noeud)
-        if noeud.tag not in (TAG_SEQ, TAG_MAP):
-            self.problemes.append(("SUS100", Constat(
-                f"étiquette YAML non autorisée « {noeud.tag} »", **_pos(noeud, self.decalage))))
-            return None
-        if isinstance(noeud, SequenceNode):
-            valeurs = (self.valeur(enfant, noeud) for enfant in noeud.value)
-            return [v for v in valeurs if v is not _ALIAS]
-        return self.correspondance(noeud)
+        if noeud.tag == TAG_MAP:
+            return self.correspondance(noeud)
+        if noeud.tag == TAG_SEQ:
+            valeurs = [self.valeur(enfant, noeud) for enfant in noeud.value]
+            return [v for v in valeurs if v is not _ALIAS] if vus is not None else valeurs
+        self.problemes.append(("SUS100", Constat(
+            f"étiquette YAML non autorisée « {noeud.tag} »", **_pos(noeud, self.decalage))))
+        return None
 
     def scalaire(self, noeud: ScalarNode) -> Any:
         if noeud.tag == TAG_STR:
@@ -187,31 +207,27 @@ class _Construction:
 
     def correspondance(self, noeud: MappingNode) -> dict:
         resultat: dict = {}
-        positions: dict = {}
+        premieres: dict = {}
         for cle_noeud, valeur_noeud in noeud.value:
+            if cle_noeud.__class__ is not ScalarNode:
+                self.problemes.append(("SUS200", Constat(
+                    "une clé doit être un simple mot, pas une liste ni un dictionnaire",
+                    **_pos(cle_noeud, self.decalage), type="cle_complexe")))
+                continue
             if cle_noeud.tag == TAG_MERGE:
                 self.problemes.append(("SUS102", Constat(
                     "la fusion YAML « << » n'est pas acceptée dans une fiche : recopiez les clés",
                     **_pos(cle_noeud, self.decalage))))
                 continue
-            if not isinstance(cle_noeud, ScalarNode):
-                self.problemes.append(("SUS200", Constat(
-                    "une clé doit être un simple mot, pas une liste ni un dictionnaire",
-                    **_pos(cle_noeud, self.decalage), type="cle_complexe")))
-                continue
-            cle = self.scalaire(cle_noeud)
-            try:
-                hash(cle)
-            except TypeError:
-                continue
-            if cle in resultat:
-                premiere = positions[cle]
+            cle = cle_noeud.value if cle_noeud.tag == TAG_STR else self.scalaire(cle_noeud)
+            if cle in premieres:
+                premiere = premieres[cle].start_mark.line + 1 + self.decalage
                 self.problemes.append(("SUS101", Constat(
                     f"la clé « {cle} » apparaît deux fois dans le même bloc (première fois ligne "
                     f"{premiere}) : YAML ne garderait que la dernière valeur",
                     **_pos(cle_noeud, self.decalage))))
                 continue
-            positions[cle] = cle_noeud.start_mark.line + 1 + self.decalage
+            premieres[cle] = cle_noeud
             valeur = self.valeur(valeur_noeud, cle_noeud)
             if valeur is not _ALIAS:
                 resultat[cle] = valeur

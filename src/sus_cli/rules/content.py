@@ -14,6 +14,10 @@ ESPACES_RESERVES = re.compile(
     r"\?{3,}|\bTODO\b|\bXXX\b|(?i:à compléter|a completer|lorem ipsum"
     r"|nom de l['’]indicateur|lien vers la fiche d['’]indicateur)")
 
+# Cheap substring test first: the regex (an alternation, partly
+# case-insensitive) costs ten times more and almost never matches.
+_INDICES = ("???", "TODO", "XXX", "à compl", "a compl", "lorem", "nom de l", "lien vers")
+
 _TITRE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 
 
@@ -48,6 +52,9 @@ def texte_a_completer(document, contexte):
     texte = document.texte
     if not texte:
         return
+    minuscules = texte.lower()
+    if not any(indice in texte or indice in minuscules for indice in _INDICES):
+        return
     debuts = None
     for m in ESPACES_RESERVES.finditer(texte):
         if debuts is None:
@@ -57,30 +64,39 @@ def texte_a_completer(document, contexte):
                       ligne=ligne, colonne=m.start() - debuts[ligne - 1] + 1)
 
 
+_TITRES = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$", re.M)
+
+
 def sections(corps: str, premiere_ligne: int) -> list[tuple[int, int, str, bool]]:
-    """The Markdown headings of a body: (line, level, title, has content)."""
-    resultat: list[list] = []
-    dans_code = False
-    for i, ligne in enumerate(corps.split("\n")):
+    """The Markdown headings of a body: (line, level, title, has content).
+
+    A heading has content when a non-blank line, or a deeper heading, comes
+    before the next heading of the same or a higher level.
+    """
+    if "```" in corps or "~~~" in corps:
+        titres = _titres_hors_code(corps)
+    else:
+        titres = [(m.start(), m.end(), len(m.group(1)), m.group(2)) for m in _TITRES.finditer(corps)]
+    resultat = []
+    for i, (debut, fin, niveau, titre) in enumerate(titres):
+        suivant = titres[i + 1] if i + 1 < len(titres) else None
+        contenu = corps[fin: suivant[0] if suivant else len(corps)].strip() != "" or (
+            suivant is not None and suivant[2] > niveau)
+        resultat.append((premiere_ligne + corps.count("\n", 0, debut), niveau, titre, contenu))
+    return resultat
+
+
+def _titres_hors_code(corps: str) -> list[tuple[int, int, int, str]]:
+    titres, dans_code, position = [], False, 0
+    for ligne in corps.split("\n"):
         if ligne.lstrip().startswith(("```", "~~~")):
             dans_code = not dans_code
-            if resultat:
-                resultat[-1][3] = True
-            continue
-        m = None if dans_code else _TITRE.match(ligne)
-        if m:
-            niveau = len(m.group(1))
-            resultat.append([premiere_ligne + i, niveau, m.group(2), False])
-        elif ligne.strip() and resultat:
-            resultat[-1][3] = True
-    # A heading whose only content is sub-headings is not empty.
-    for j in range(len(resultat) - 1, -1, -1):
-        if resultat[j][3]:
-            continue
-        suivant = resultat[j + 1] if j + 1 < len(resultat) else None
-        if suivant is not None and suivant[1] > resultat[j][1]:
-            resultat[j][3] = True
-    return [tuple(s) for s in resultat]
+        elif not dans_code:
+            m = _TITRE.match(ligne)
+            if m:
+                titres.append((position, position + len(ligne), len(m.group(1)), m.group(2)))
+        position += len(ligne) + 1
+    return titres
 
 
 @regle("SUS501", "section-vide", "warning")

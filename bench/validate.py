@@ -1,0 +1,67 @@
+"""Benchmark of `sus validate` against its floor, in one run.
+
+Generates synthetic schémas, then prints the wall time of `sus validate`
+and of the floor (bench/plancher.py: read + split + PyYAML C loader, in
+one process), their ratio, the peak memory of `sus validate`, and the time
+of `sus validate` on one fiche (the pre-commit case), best of several runs.
+
+    python bench/validate.py [N]        # default N = 10000
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ICI = Path(__file__).resolve().parent
+sys.path.insert(0, str(ICI))
+from generer import generer  # noqa: E402
+
+ESSAIS = 3
+
+
+def mesurer(commande: list[str], cwd: Path) -> tuple[float, float]:
+    """(best wall seconds, peak RSS in MB) of a command run in its own process."""
+    meilleur, pic = float("inf"), 0.0
+    for _ in range(ESSAIS):
+        # A wrapper process per run, so that ru_maxrss is this command's own peak.
+        script = ("import resource, subprocess, sys, time\n"
+                  "t = time.perf_counter()\n"
+                  f"subprocess.run({commande!r}, cwd={str(cwd)!r}, stdout=subprocess.DEVNULL)\n"
+                  "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+        sortie = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+        duree, rss = sortie.stdout.split()
+        meilleur = min(meilleur, float(duree))
+        pic = max(pic, int(rss) / 1024)
+    return meilleur, pic
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    sus = [sys.executable, "-m", "sus_cli"]
+    env_date = {"SUS_AUJOURDHUI": "2025-06-30"}
+    os.environ.update(env_date)
+    with tempfile.TemporaryDirectory() as tmp:
+        grand, petit = Path(tmp) / "grand", Path(tmp) / "petit"
+        generer(grand, n)
+        generer(petit, 1)
+        une_fiche = next((grand / "fiches").rglob("*.md"))
+        plancher, _ = mesurer([sys.executable, str(ICI / "plancher.py"), str(grand)], grand)
+        valider, pic = mesurer([*sus, "validate", "--format", "json"], grand)
+        seule, _ = mesurer([*sus, "validate"], petit)
+        chemin, _ = mesurer([*sus, "validate", str(une_fiche)], grand)
+    print(f"fiches : {n}")
+    print(f"plancher (lecture + PyYAML C) : {plancher:.2f} s")
+    print(f"sus validate                  : {valider:.2f} s  (ratio {valider / plancher:.2f}, cible ≤ 1,5)")
+    print(f"mémoire de pointe             : {pic:.0f} Mo (cible ≤ 400)")
+    print(f"sus validate, dépôt d'une fiche : {seule * 1000:.0f} ms (cible ≤ 250)")
+    print(f"sus validate UNE_FICHE dans le dépôt de {n} : {chemin:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
