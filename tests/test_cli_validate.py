@@ -198,3 +198,21 @@ def test_pre_commit_hook_declare():
     import re
     assert re.search(hook["files"], "fiches/transversalite/TR-6.2.1.md")
     assert re.search(hook["files"], "sus.yaml") and not re.search(hook["files"], "README.md")
+
+
+def test_rapport_restreint_identique_au_rapport_complet(sus):
+    """Reading only some fiches in full (the pre-commit case) changes nothing for them."""
+    from conftest import RACINE_PROJET
+    complet = json.loads(sus("validate", "--format", "json", cwd=RACINE_PROJET).stdout)
+    for dossier in ("fiches/insertion", "fiches/transversalite/TR-6.2.1-dematerialiser-les-fiches-actions.md"):
+        partiel = json.loads(sus("validate", dossier, "--format", "json", cwd=RACINE_PROJET).stdout)
+        attendu = [d for d in complet["diagnostics"] if d["path"].startswith(dossier)]
+        assert partiel["diagnostics"] == attendu and attendu
+        assert partiel["fiches"] == complet["fiches"]
+
+
+def test_fiche_liee_lue_seulement_pour_son_id(depot, sus):
+    ecrire(depot, "fiches/TR-6.2.1.md", BONNE.replace("porteur: DSUN", "porteur: DSUN\nfiches_liees: [TR-6.2.2]"))
+    ecrire(depot, "fiches/TR-6.2.2.md", "\ufeff" + BONNE.replace("id: TR-6.2.1", "id: 'TR-6.2.2'  # liée"))
+    sortie = sus("validate", "fiches/TR-6.2.1.md", cwd=depot)
+    assert sortie.code == 0, sortie.stdout

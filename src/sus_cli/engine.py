@@ -15,6 +15,7 @@ from sus_cli.diagnostics import Constat, Diagnostic
 from sus_cli.loading.documents import Document
 from sus_cli.loading.repository import Depot
 from sus_cli.model import Config
+from sus_cli.rules.meta import ignores as ignores_de
 from sus_cli.rules.registry import Regle, toutes
 
 VARIABLE_DATE = "SUS_AUJOURDHUI"
@@ -54,13 +55,6 @@ def severites(depot: Depot, regles: dict[str, Regle]) -> dict[str, str]:
     return resultat
 
 
-def _ignores(document: Document) -> dict[str, str]:
-    donnees = document.donnees
-    if isinstance(donnees, dict) and isinstance(donnees.get("sus_ignore"), dict):
-        return {c: r for c, r in donnees["sus_ignore"].items() if isinstance(c, str)}
-    return {}
-
-
 def _diagnostic(document: Document, regle: Regle, severite: str, constat: Constat,
                 est_fiche: bool) -> Diagnostic:
     if constat.ligne is not None:
@@ -84,9 +78,11 @@ def verifier(depot: Depot, date: dt.date | None = None) -> list[Diagnostic]:
     phase2 = [r for r in actives if r.phase == 2]
     resultat: list[Diagnostic] = []
     for document in depot.documents():
+        if not document.complet:
+            continue
         est_fiche = document is not depot.config_doc
         cible = "fiche" if est_fiche else "config"
-        ignores = _ignores(document) if est_fiche else {}
+        ignores = ignores_de(document) if est_fiche else {}
         contexte.diagnostics, contexte.ignores_utilises = [], set()
         for groupe in (phase1, phase2):
             for regle in groupe:

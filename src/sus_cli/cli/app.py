@@ -14,13 +14,33 @@ from sus_cli.cli.french import CommandeFr, GroupeFr, exceptions_click, traduire_
 
 app = typer.Typer(
     name="sus",
-    help="Le Schéma unique des solidarités en fichiers : vérifier, suivre et dresser le bilan des fiches actions.",
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     cls=GroupeFr,
 )
+
+
+def _version(valeur: bool) -> None:
+    if valeur:
+        from sus_cli import __version__
+        print(f"sus {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options_generales(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Affiche la version et quitte."),
+) -> None:
+    """Le Schéma unique des solidarités en fichiers : vérifier, suivre et dresser le bilan des fiches actions.
+
+    Chaque commande rend 0 quand tout va bien, 1 quand elle trouve des problèmes dans le schéma,
+    2 pour une erreur d'utilisation ou une erreur interne. --debug affiche le détail d'une erreur interne.
+    """
+
+
 for nom, fonction in (("validate", validate.validate), ("regles", regles.regles), ("schema", schema.schema)):
     app.command(nom, cls=CommandeFr)(fonction)
 

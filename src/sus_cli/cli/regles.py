@@ -9,9 +9,22 @@ import typer
 from sus_cli.cli.common import ErreurUsage, console
 
 
+def tableau_markdown() -> str:
+    """The rules as a Markdown table (the README's copy is checked against it)."""
+    from sus_cli.rules.registry import toutes
+
+    lignes = ["| code | nom | sévérité | ce qu'elle signale |", "|---|---|---|---|"]
+    for r in toutes().values():
+        severite = "erreur" if r.severite == "error" else "avertissement"
+        lignes.append(f"| {r.code} | `{r.slug}` | {severite} | {r.resume} |")
+    return "\n".join(lignes) + "\n"
+
+
 def regles(
     code: Annotated[Optional[str], typer.Argument(help="Code (SUS400) ou nom court (deux-indicateurs) d'une règle.",
                                                   show_default=False, metavar="[CODE]")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="texte ou markdown (la liste en tableau Markdown).",
+                                        metavar="FORMAT")] = "texte",
 ) -> None:
     """Liste les règles de vérification, ou explique l'une d'elles avec un exemple."""
     from rich.markdown import Markdown
@@ -19,8 +32,13 @@ def regles(
 
     from sus_cli.rules.registry import toutes
 
+    if format not in ("texte", "markdown"):
+        raise ErreurUsage(f"format « {format} » inconnu ; formats possibles : texte, markdown")
     toutes_ = toutes()
     sortie = console()
+    if code is None and format == "markdown":
+        print(tableau_markdown(), end="")
+        return
     if code is None:
         table = Table(show_lines=False)
         for colonne in ("code", "nom", "sévérité", "ce qu'elle signale"):
@@ -35,5 +53,9 @@ def regles(
     if trouvee is None:
         raise ErreurUsage(f"règle « {code} » inconnue ; « sus regles » les liste toutes")
     severite = "erreur" if trouvee.severite == "error" else "avertissement"
-    sortie.print(Markdown(f"# {trouvee.code} — {trouvee.slug}\n\nSévérité par défaut : **{severite}**"
-                          f"{'' if trouvee.ignorable else ' (ne peut pas être ignorée)'}.\n\n{trouvee.doc}"))
+    texte = (f"# {trouvee.code} — {trouvee.slug}\n\nSévérité par défaut : **{severite}**"
+             f"{'' if trouvee.ignorable else ' (ne peut pas être ignorée)'}.\n\n{trouvee.doc}\n")
+    if format == "markdown":
+        print(texte, end="")
+        return
+    sortie.print(Markdown(texte))

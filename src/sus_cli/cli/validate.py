@@ -12,9 +12,8 @@ from sus_cli.cli.common import ErreurUsage, OptionRacine, racine_du_depot, sur_g
 from sus_cli.reporters import FORMATS
 
 
-def _filtrer(diagnostics, racine: Path, chemins: list[Path]):
-    if not chemins:
-        return diagnostics
+def _relatifs(racine: Path, chemins: list[Path]) -> list[str]:
+    """The given paths relative to the repository root, checked to exist inside it."""
     voulus = []
     for chemin in chemins:
         absolu = chemin.resolve() if chemin.is_absolute() else (Path.cwd() / chemin).resolve()
@@ -24,11 +23,11 @@ def _filtrer(diagnostics, racine: Path, chemins: list[Path]):
             voulus.append(absolu.relative_to(racine).as_posix())
         except ValueError:
             raise ErreurUsage(f"{chemin} est hors du dépôt de schéma ({racine})") from None
-    def garde(d) -> bool:
-        # sus.yaml problems concern every fiche: always shown.
-        return d.path == "sus.yaml" or any(
-            v in (".", "") or d.path == v or d.path.startswith(v.rstrip("/") + "/") for v in voulus)
-    return [d for d in diagnostics if garde(d)]
+    return voulus
+
+
+def _sous(chemin: str, voulus: list[str]) -> bool:
+    return any(v in (".", "") or chemin == v or chemin.startswith(v.rstrip("/") + "/") for v in voulus)
 
 
 def validate(
@@ -57,8 +56,13 @@ def validate(
     if choisi not in FORMATS:
         raise ErreurUsage(f"format « {choisi} » inconnu ; formats possibles : {', '.join(FORMATS)}")
     dossier = racine_du_depot(racine)
-    depot = charger(dossier)
-    diagnostics = _filtrer(verifier(depot), dossier, chemins or [])
+    voulus = _relatifs(dossier, chemins) if chemins else None
+    # Only the fiches reported on are parsed; the others are read for their id.
+    depot = charger(dossier, (lambda relatif: _sous(relatif, voulus)) if voulus else None)
+    diagnostics = verifier(depot)
+    if voulus:
+        # sus.yaml problems concern every fiche: always shown.
+        diagnostics = [d for d in diagnostics if d.path == "sus.yaml" or _sous(d.path, voulus)]
     nb_fiches = sum(1 for f in depot.fiches if f.chemin.endswith(".md"))
     resultat = Resultat(diagnostics, nb_fiches, statistiques)
     rapporteurs()[choisi](resultat, sys.stdout)

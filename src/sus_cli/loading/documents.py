@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,16 +20,25 @@ from sus_cli.model.messages import traduire
 
 @dataclass(slots=True)
 class Document:
-    """One file. `donnees` is the raw YAML value (possibly invalid);
-    `modele` the validated model, or None when validation failed."""
+    """One file. `modele` is the validated model; `donnees` the raw YAML
+    value, kept only when validation failed (rules then read what they can
+    from it). Read fields through `champ`, which serves both cases."""
 
     chemin: str  # relative to the repository root, with "/"
     texte: str | None = None
     yaml: Yaml | None = None
-    corps: str = ""
+    debut_corps: int = 0
     ligne_corps: int = 1
     modele: Any = None
     problemes: list[tuple[str, Constat]] = field(default_factory=list)
+    # False for a fiche read only for its id (not reported on): see lire_id.
+    complet: bool = True
+    id_seul: str | None = None
+
+    @property
+    def corps(self) -> str:
+        """The Markdown body (sliced on demand: the text is stored once)."""
+        return self.texte[self.debut_corps:] if self.texte is not None else ""
 
     @property
     def donnees(self) -> Any:
@@ -38,15 +49,18 @@ class Document:
             return 1, 1
         return self.yaml.position(chemin, cle)
 
+    def champ(self, nom: str, defaut: Any = None) -> Any:
+        """A top-level field from the model, or else from the raw data."""
+        if self.modele is not None:
+            return getattr(self.modele, nom, defaut)
+        donnees = self.donnees
+        return donnees.get(nom, defaut) if isinstance(donnees, dict) else defaut
+
     @property
     def id(self) -> str | None:
         """The fiche id when it can be read, even from an invalid fiche."""
-        if self.modele is not None:
-            return getattr(self.modele, "id", None)
-        donnees = self.donnees
-        if isinstance(donnees, dict) and isinstance(donnees.get("id"), str):
-            return donnees["id"]
-        return None
+        identifiant = self.champ("id") if self.complet else self.id_seul
+        return identifiant if isinstance(identifiant, str) else None
 
 
 def _lire_octets(chemin: Path, document: Document) -> bytes | None:
@@ -64,10 +78,33 @@ def _lire_octets(chemin: Path, document: Document) -> bytes | None:
         return None
 
 
+def _doublons(donnees: dict, liste: str, cle: str, quoi: str) -> Iterator[Constat]:
+    elements = donnees.get(liste)
+    if not isinstance(elements, list):
+        return
+    vus: dict = {}
+    for i, element in enumerate(elements):
+        if not isinstance(element, dict) or cle not in element:
+            continue
+        valeur = element[cle]
+        try:
+            if valeur in vus:
+                yield Constat(f"{quoi} « {valeur} » en double (déjà à l'élément n° {vus[valeur] + 1})",
+                              chemin=(liste, i, cle), type="doublon")
+            else:
+                vus[valeur] = i
+        except TypeError:
+            continue
+
+
 def _valider(document: Document, modele: type[BaseModel]) -> None:
     donnees = document.donnees
     if not isinstance(donnees, dict):
         return
+    if modele is Fiche:
+        for constat in (*_doublons(donnees, "budget", "annee", "année de budget"),
+                        *_doublons(donnees, "indicateurs", "id", "identifiant d'indicateur")):
+            document.problemes.append(("SUS200", constat))
     try:
         document.modele = modele.model_validate(donnees)
     except ValidationError as err:
@@ -75,6 +112,10 @@ def _valider(document: Document, modele: type[BaseModel]) -> None:
             chemin, message, cle = traduire(erreur, modele)
             document.problemes.append(("SUS200", Constat(message, chemin=chemin, cle=cle,
                                                          type=erreur["type"])))
+        return
+    # The model now holds everything; the raw copy would double the memory
+    # of a large repository.
+    document.yaml.valeur = None
 
 
 def _exiger_dictionnaire(document: Document, quoi: str) -> None:
@@ -104,11 +145,32 @@ def lire_fiche(chemin: Path, relatif: str) -> Document:
     if decoupage.probleme:
         document.problemes.append(("SUS100", decoupage.probleme))
         return document
-    document.corps, document.ligne_corps = decoupage.corps, decoupage.ligne_corps
-    document.yaml = lire_yaml(decoupage.entete, decalage=1)
+    document.debut_corps, document.ligne_corps = decoupage.debut_corps, decoupage.ligne_corps
+    document.yaml = lire_yaml(texte.texte, decalage=1, debut=decoupage.debut_entete, fin=decoupage.fin_entete)
     document.problemes.extend(document.yaml.problemes)
     _exiger_dictionnaire(document, "l'en-tête YAML")
     _valider(document, Fiche)
+    return document
+
+
+_ID = re.compile(r"^id:[ \t]*[\"']?([^\s\"'#]+)", re.M)
+
+
+def lire_id(chemin: Path, relatif: str) -> Document:
+    """A fiche read only for its id, for the cross-file rules (duplicate ids,
+    linked fiches) of a run that reports on other files: the pre-commit
+    case, where parsing every fiche would cost seconds."""
+    document = Document(relatif, complet=False)
+    try:
+        with chemin.open("rb") as flux:
+            debut = flux.read(64 * 1024).decode("utf-8", errors="replace")
+    except OSError:
+        return document
+    if debut.startswith("\ufeff"):
+        debut = debut[1:]
+    fin = debut.find("\n---", 3) if debut.startswith("---") else -1
+    m = _ID.search(debut, 0, fin if fin > 0 else 0)
+    document.id_seul = m.group(1) if m else None
     return document
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sus_cli.diagnostics import Constat
-from sus_cli.loading.documents import Document, lire_config, lire_fiche
+from sus_cli.loading.documents import Document, lire_config, lire_fiche, lire_id
 from sus_cli.model import Config
 
 FICHIER_CONFIG = "sus.yaml"
@@ -93,11 +93,14 @@ def fichiers_fiches(racine: Path) -> Iterator[tuple[Path, str, Constat | None]]:
             yield chemin, relatif, None
 
 
-def charger(racine: Path) -> Depot:
+def charger(racine: Path, a_lire: Callable[[str], bool] | None = None) -> Depot:
+    """Load sus.yaml and every fiche. With `a_lire`, only the fiches it
+    accepts (by relative path) are parsed; the others are read for their id."""
     depot = Depot(racine, lire_config(racine / FICHIER_CONFIG))
     # Loading allocates millions of small objects that all stay alive and hold
     # no reference cycles: the cyclic collector would only re-scan a growing
-    # heap again and again (3× the loading time on 2,000 fiches).
+    # heap again and again (3× the loading time on 2,000 fiches). Afterwards
+    # they are frozen out of its sight for the rest of the run.
     reactiver = gc.isenabled()
     gc.disable()
     try:
@@ -105,10 +108,13 @@ def charger(racine: Path) -> Depot:
             if probleme is not None:
                 document = Document(relatif)
                 document.problemes.append(("SUS104", probleme))
-            else:
+            elif a_lire is None or a_lire(relatif):
                 document = lire_fiche(chemin, relatif)
+            else:
+                document = lire_id(chemin, relatif)
             depot.fiches.append(document)
     finally:
+        gc.freeze()
         if reactiver:
             gc.enable()
     return depot

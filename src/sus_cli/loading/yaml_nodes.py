@@ -45,15 +45,17 @@ class Yaml:
     """
 
     valeur: Any = None
-    texte: str | None = None
+    source: str | None = None  # the whole file's text; the YAML is source[debut:fin]
+    debut: int = 0
+    fin: int | None = None
     decalage: int = 0  # lines before the YAML text in the file
     problemes: list[tuple[str, Constat]] = field(default_factory=list)
 
     def racine(self) -> Node | None:
-        if self.texte is None:
+        if self.source is None:
             return None
         try:
-            return yaml.compose(self.texte, Loader=_Loader)
+            return yaml.compose(self.source[self.debut:self.fin], Loader=_Loader)
         except yaml.YAMLError:
             return None
 
@@ -119,9 +121,11 @@ def _tabulation(texte: str, decalage: int) -> Constat | None:
     return None
 
 
-def lire_yaml(texte: str, decalage: int = 0) -> Yaml:
-    """Parse one YAML document; `decalage` is the number of lines before it in the file."""
+def lire_yaml(source: str, decalage: int = 0, debut: int = 0, fin: int | None = None) -> Yaml:
+    """Parse the YAML document `source[debut:fin]`, which starts after
+    `decalage` lines of the file."""
     resultat = Yaml(decalage=decalage)
+    texte = source[debut:fin]
     tab = _tabulation(texte, decalage)
     if tab is not None:
         resultat.problemes.append(("SUS100", tab))
@@ -139,7 +143,7 @@ def lire_yaml(texte: str, decalage: int = 0) -> Yaml:
         resultat.problemes.append(("SUS100", Constat(
             f"erreur de syntaxe YAML : {err}", ligne=decalage + 1, colonne=1)))
         return resultat
-    resultat.texte = texte
+    resultat.source, resultat.debut, resultat.fin = source, debut, fin
     if racine is not None:
         constructeur = _Construction(decalage, alias_possibles="*" in texte)
         valeur = constructeur.valeur(racine)

@@ -42,10 +42,7 @@ def deux_indicateurs(document, contexte):
         unite: nombre
     ```
     """
-    donnees = document.donnees
-    if not isinstance(donnees, dict):
-        return
-    indicateurs = donnees.get("indicateurs")
+    indicateurs = document.champ("indicateurs")
     if isinstance(indicateurs, list) and len(indicateurs) < 2:
         nombre = "aucun indicateur" if not indicateurs else "un seul indicateur"
         yield Constat(f"{nombre} : une fiche doit avoir au moins deux indicateurs de suivi",
@@ -111,11 +108,10 @@ def periode_hors_schema(document, contexte):
             if annee not in annees:
                 yield Constat(f"cible pour {annee}, hors des années du schéma ({annees[0]}-{annees[-1]})",
                               chemin=("indicateurs", i, "cibles", annee), cle=True)
-        donnees = document.donnees["indicateurs"][i].get("valeurs") or {}
-        for cle in donnees:
-            if int(str(cle)[:4]) not in annees:
-                yield Constat(f"valeur pour {cle}, hors des années du schéma ({annees[0]}-{annees[-1]})",
-                              chemin=("indicateurs", i, "valeurs", cle), cle=True)
+        for periode in indicateur.valeurs:
+            if int(periode[:4]) not in annees:
+                yield Constat(f"valeur pour {periode}, hors des années du schéma ({annees[0]}-{annees[-1]})",
+                              chemin=("indicateurs", i, "valeurs", periode), cle=True)
 
 
 @regle("SUS403", "valeur-livrable", "warning")
@@ -151,8 +147,6 @@ def valeur_livrable(document, contexte):
                 continue
             if isinstance(brute, bool) != livrable:
                 attendu = "true ou false" if livrable else "un nombre (ou « unite: livrable »)"
-                cle = document.donnees["indicateurs"][i]["valeurs"]
-                cle = next((k for k in cle if str(k) == periode), periode)
                 yield Constat(f"valeur « {brute} » pour {periode} de l'indicateur « {indicateur.id} » "
                               f"d'unité « {indicateur.unite} » : {attendu} attendu",
-                              chemin=("indicateurs", i, "valeurs", cle))
+                              chemin=("indicateurs", i, "valeurs", periode))

@@ -6,11 +6,10 @@ from sus_cli.diagnostics import Constat
 from sus_cli.rules.registry import regle
 
 
-def _ignores(document) -> dict:
-    donnees = document.donnees
-    if isinstance(donnees, dict) and isinstance(donnees.get("sus_ignore"), dict):
-        return donnees["sus_ignore"]
-    return {}
+def ignores(document) -> dict[str, str]:
+    """The fiche's `sus_ignore` codes (readable even from an invalid fiche)."""
+    valeur = document.champ("sus_ignore")
+    return {c: r for c, r in valeur.items() if isinstance(c, str)} if isinstance(valeur, dict) else {}
 
 
 @regle("SUS700", "ignore-inutile", "warning", phase=2, ignorable=False)
@@ -29,7 +28,7 @@ def ignore_inutile(document, contexte):
 
     Bon : supprimer `sus_ignore`.
     """
-    for code in _ignores(document):
+    for code in ignores(document):
         regle_ = contexte.regles.get(code) if isinstance(code, str) else None
         if regle_ is not None and regle_.ignorable and code not in contexte.ignores_utilises:
             yield Constat(f"« {code} » est ignorée mais ne signale rien dans cette fiche : "
@@ -58,7 +57,7 @@ def ignore_inconnu(document, contexte):
       SUS400: "second indicateur défini avec l'ODPE au 2e trimestre"
     ```
     """
-    for code in _ignores(document):
+    for code in ignores(document):
         regle_ = contexte.regles.get(code) if isinstance(code, str) else None
         if regle_ is None:
             yield Constat(f"code de règle « {code} » inconnu dans sus_ignore (voir « sus regles »)",

@@ -43,8 +43,7 @@ def reference_inconnue(document, contexte):
     ```
     """
     config = contexte.config
-    donnees = document.donnees
-    if config is None or not isinstance(donnees, dict):
+    if config is None:
         return
     parties = decomposer_id(document.id) if document.id else None
     if parties:
@@ -59,14 +58,14 @@ def reference_inconnue(document, contexte):
             yield Constat(f"objectif {axe}.{objectif} inconnu dans le volet {volet} : objectifs déclarés : "
                           + ", ".join(f"{axe}.{o}" for o in config.volets[volet].axes[axe].objectifs),
                           chemin=("id",))
-    porteur = donnees.get("porteur")
+    porteur = document.champ("porteur")
     if isinstance(porteur, str) and porteur not in config.directions:
         from sus_cli.model.messages import suggestion
         proche = suggestion(porteur, list(config.directions))
         indice = f" : vouliez-vous dire « {proche} » ?" if proche else (
             " ; directions déclarées dans sus.yaml : " + ", ".join(config.directions))
         yield Constat(f"porteur « {porteur} » inconnu{indice}", chemin=("porteur",))
-    liees = donnees.get("fiches_liees")
+    liees = document.champ("fiches_liees")
     if isinstance(liees, list):
         for i, autre in enumerate(liees):
             if isinstance(autre, str) and autre not in contexte.par_id:

@@ -2,30 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from sus_cli.diagnostics import Constat
 from sus_cli.rules.registry import regle
 from sus_cli.rules.syntax import problemes_lecture
-
-
-def _doublons(donnees: dict, liste: str, cle: str, quoi: str) -> Iterator[Constat]:
-    elements = donnees.get(liste)
-    if not isinstance(elements, list):
-        return
-    vus: dict = {}
-    for i, element in enumerate(elements):
-        if not isinstance(element, dict) or cle not in element:
-            continue
-        valeur = element[cle]
-        try:
-            if valeur in vus:
-                yield Constat(f"{quoi} « {valeur} » en double (déjà à l'élément n° {vus[valeur] + 1})",
-                              chemin=(liste, i, cle), type="doublon")
-            else:
-                vus[valeur] = i
-        except TypeError:
-            continue
 
 
 @regle("SUS200", "schema", "error", cible="tous")
@@ -56,8 +34,4 @@ def schema(document, contexte):
       - {annee: 2024, prevu: 10000}
     ```
     """
-    yield from problemes_lecture(document, "SUS200")
-    donnees = document.donnees
-    if isinstance(donnees, dict) and document is not contexte.depot.config_doc:
-        yield from _doublons(donnees, "budget", "annee", "année de budget")
-        yield from _doublons(donnees, "indicateurs", "id", "identifiant d'indicateur")
+    return problemes_lecture(document, "SUS200")
