@@ -22,6 +22,8 @@ _AIDE = [
     (re.compile(r"COMMAND \[ARGS\]\.\.\."), "COMMANDE [ARGUMENTS]..."),
     (re.compile(r"\[default: ([^\]]*)\]"), r"[défaut : \1]"),
     (re.compile(r"\[required\]"), "[obligatoire]"),
+    # Typer prints Python type names beside arguments: meaningless to our users.
+    (re.compile(r" <(?:list\[\w+\]|Path|str|int|bool)>"), lambda m: " " * len(m.group(0))),
 ]
 
 _ERREURS = [

@@ -38,5 +38,5 @@ def decouper(texte: str) -> Decoupage:
         return Decoupage(probleme=Constat(
             "l'en-tête YAML ouvert ligne 1 par « --- » n'est jamais fermé : "
             "ajoutez une ligne « --- » après la dernière clé", ligne=1, colonne=1))
-    debut_corps = min(fin + 5, len(texte))
-    return Decoupage(4, max(fin, 4), debut_corps, texte.count("\n", 0, debut_corps) + 1)
+    # `fin` is the newline before the closing `---`: the body starts on the next line.
+    return Decoupage(4, max(fin, 4), min(fin + 5, len(texte)), texte.count("\n", 0, fin + 1) + 2)
