@@ -14,6 +14,17 @@ import pytest
 RACINE_PROJET = Path(__file__).resolve().parents[1]
 SUS_YAML_TEST = Path(__file__).parent / "regles" / "sus.yaml"
 
+# A valid fiche for tests/regles/sus.yaml, with no diagnostic at all.
+FICHE_VALIDE = """---
+id: TR-6.2.1
+titre: Dématérialiser les fiches
+porteur: DSUN
+indicateurs:
+  - {id: a, libelle: Indicateur A, unite: nombre}
+  - {id: b, libelle: Indicateur B, unite: nombre}
+---
+"""
+
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",

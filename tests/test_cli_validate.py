@@ -5,17 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import FICHE_VALIDE as BONNE
 from conftest import ecrire
 
-BONNE = """---
-id: TR-6.2.1
-titre: Dématérialiser les fiches
-porteur: DSUN
-indicateurs:
-  - {id: a, libelle: Indicateur A, unite: nombre}
-  - {id: b, libelle: Indicateur B, unite: nombre}
----
-"""
 UN_INDICATEUR = BONNE.replace("  - {id: b, libelle: Indicateur B, unite: nombre}\n", "")
 A_COMMENCE = BONNE.replace("porteur: DSUN", "porteur: DSUN\ndebut: 2024-01-01")
 

@@ -11,21 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ecrire, lancer_processus
+from conftest import FICHE_VALIDE, ecrire, lancer_processus
 
 CHEMIN = "fiches/TR-6.2.1.md"
-ENTETE_VALIDE = """---
-id: TR-6.2.1
-titre: Dématérialiser les fiches
-porteur: DSUN
-indicateurs:
-  - {id: a, libelle: Indicateur A, unite: nombre}
-  - {id: b, libelle: Indicateur B, unite: nombre}
----
-## Contexte
-
-Texte.
-"""
+ENTETE_VALIDE = FICHE_VALIDE + "## Contexte\n\nTexte.\n"
 
 
 def _empreinte(racine: Path) -> dict[str, str]:

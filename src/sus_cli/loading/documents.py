@@ -131,22 +131,28 @@ def _exiger_dictionnaire(document: Document, quoi: str) -> None:
             ligne=ligne, colonne=colonne)))
 
 
-def lire_fiche(chemin: Path, relatif: str) -> Document:
+def _lire_texte(chemin: Path, relatif: str) -> Document:
+    """A document with its decoded text, or with the reason it has none."""
     document = Document(relatif)
     octets = _lire_octets(chemin, document)
-    if octets is None:
+    if octets is not None:
+        texte = decoder(octets)
+        if texte.probleme:
+            document.problemes.append(texte.probleme)
+        document.texte = texte.texte
+    return document
+
+
+def lire_fiche(chemin: Path, relatif: str) -> Document:
+    document = _lire_texte(chemin, relatif)
+    if document.texte is None:
         return document
-    texte = decoder(octets)
-    if texte.probleme:
-        document.problemes.append(texte.probleme)
-        return document
-    document.texte = texte.texte
-    decoupage = decouper(texte.texte)
+    decoupage = decouper(document.texte)
     if decoupage.probleme:
         document.problemes.append(("SUS100", decoupage.probleme))
         return document
     document.debut_corps, document.ligne_corps = decoupage.debut_corps, decoupage.ligne_corps
-    document.yaml = lire_yaml(texte.texte, decalage=1, debut=decoupage.debut_entete, fin=decoupage.fin_entete)
+    document.yaml = lire_yaml(document.texte, decalage=1, debut=decoupage.debut_entete, fin=decoupage.fin_entete)
     document.problemes.extend(document.yaml.problemes)
     _exiger_dictionnaire(document, "l'en-tête YAML")
     _valider(document, Fiche)
@@ -175,16 +181,10 @@ def lire_id(chemin: Path, relatif: str) -> Document:
 
 
 def lire_config(chemin: Path, relatif: str = "sus.yaml") -> Document:
-    document = Document(relatif)
-    octets = _lire_octets(chemin, document)
-    if octets is None:
+    document = _lire_texte(chemin, relatif)
+    if document.texte is None:
         return document
-    texte = decoder(octets)
-    if texte.probleme:
-        document.problemes.append(texte.probleme)
-        return document
-    document.texte = texte.texte
-    document.yaml = lire_yaml(texte.texte)
+    document.yaml = lire_yaml(document.texte)
     document.problemes.extend(document.yaml.problemes)
     _exiger_dictionnaire(document, "sus.yaml")
     _valider(document, Config)
