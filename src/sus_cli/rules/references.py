@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from sus_cli.diagnostics import Constat
+from sus_cli.model.fiche import decomposer_id
 from sus_cli.rules.registry import regle
-
-_ID = re.compile(r"^([A-Z][A-Z0-9]{0,9})-([1-9][0-9]*)\.([1-9][0-9]*)\.([1-9][0-9]*)$")
-
-
-def decomposer_id(identifiant: str) -> tuple[str, int, int, int] | None:
-    """`TR-6.2.1` → ("TR", 6, 2, 1)."""
-    m = _ID.match(identifiant)
-    if not m:
-        return None
-    return m.group(1), int(m.group(2)), int(m.group(3)), int(m.group(4))
-
 
 @regle("SUS300", "reference-inconnue", "error")
 def reference_inconnue(document, contexte):
