@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from sus_cli.cli import regles, schema, validate
+from sus_cli.cli import bilan, regles, schema, validate
 from sus_cli.cli.common import ErreurUsage
 from sus_cli.cli.french import CommandeFr, GroupeFr, exceptions_click, traduire_erreur
 
@@ -41,7 +41,8 @@ def _options_generales(
     """
 
 
-for nom, fonction in (("validate", validate.validate), ("regles", regles.regles), ("schema", schema.schema)):
+for nom, fonction in (("validate", validate.validate), ("regles", regles.regles), ("bilan", bilan.bilan),
+                      ("schema", schema.schema)):
     app.command(nom, cls=CommandeFr)(fonction)
 
 

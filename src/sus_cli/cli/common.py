@@ -28,6 +28,16 @@ def racine_du_depot(racine: Path | None) -> Path:
         raise ErreurUsage(str(err)) from None
 
 
+def charger_depot(racine: Path | None, a_lire=None):
+    """Find and load the repository; a missing or unusable sus.yaml is a usage error."""
+    from sus_cli.loading.repository import charger
+
+    depot = charger(racine_du_depot(racine), a_lire)
+    if depot.config is None:
+        raise ErreurUsage("sus.yaml est invalide : lancez « sus validate » pour voir pourquoi")
+    return depot
+
+
 def console(flux=None):
     """A rich console made at call time (its width follows the terminal now)."""
     from rich.console import Console

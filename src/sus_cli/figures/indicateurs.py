@@ -89,7 +89,7 @@ def raison_non_calculable(valeur: Valeur, cible) -> str | None:
     if valeur.valeur is None and cible is None:
         return "ni valeur ni cible"
     if valeur.valeur is None:
-        return "pas de valeur pour l'année" + (f" ({valeur.commentaire})" if valeur.commentaire else "")
+        return "pas de valeur pour l'année"
     if cible is None:
         return "pas de cible"
     return None

@@ -1,0 +1,38 @@
+"""Everything a bilan shows, gathered once from a loaded repository."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sus_cli.figures.qualite import Qualite, qualifier
+from sus_cli.figures.schema import ChiffresSchema, chiffrer_schema
+from sus_cli.loading.repository import Depot
+
+
+@dataclass(frozen=True, slots=True)
+class DonneesBilan:
+    """The variables every bilan template receives (see docs/templates.md)."""
+
+    bilan: ChiffresSchema
+    qualite: Qualite
+    genere_le: dt.date
+
+    @property
+    def annee(self) -> int:
+        return self.bilan.annee
+
+    @property
+    def schema(self):
+        return self.bilan.config.schema_
+
+
+def preparer(depot: Depot, annee: int, genere_le: dt.date) -> DonneesBilan:
+    from sus_cli.engine import verifier
+    from sus_cli.rules.registry import toutes
+
+    diagnostics = verifier(depot, genere_le)
+    fiches = [(d.chemin, d.modele, d.id) for d in depot.fiches if d.chemin.endswith(".md")]
+    chiffres = chiffrer_schema(depot.config, fiches, annee)
+    resumes = {code: r.resume for code, r in toutes().items()}
+    return DonneesBilan(chiffres, qualifier(diagnostics, resumes), genere_le)

@@ -1,0 +1,1 @@
+"""The built-in bilan templates (installed as sus_cli.templates)."""
