@@ -43,3 +43,12 @@ def test_chargeur_yaml_pur_python_identique(monkeypatch, sus):
     monkeypatch.setattr(yaml_nodes, "_Loader", yaml.SafeLoader)
     lent = json.loads(sus("validate", "--format", "json", cwd=RACINE_PROJET).stdout)
     assert lent == rapide
+
+
+def test_paquets_declares_dans_pyproject():
+    import tomllib
+    projet = tomllib.loads((RACINE_PROJET / "pyproject.toml").read_text(encoding="utf-8"))
+    declares = set(projet["tool"]["setuptools"]["packages"])
+    trouves = {"sus_cli." + p.parent.relative_to(PAQUET).as_posix().replace("/", ".")
+               for p in PAQUET.rglob("__init__.py") if p.parent != PAQUET} | {"sus_cli", "sus_cli.templates"}
+    assert declares == trouves, "mettez à jour [tool.setuptools] packages dans pyproject.toml"

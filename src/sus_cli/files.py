@@ -8,11 +8,14 @@ import tempfile
 from pathlib import Path
 
 
-def ecrire_atomique(chemin: Path, contenu: str) -> None:
+def ecrire_atomique(chemin: Path, contenu: str | bytes) -> None:
+    """Text is written as UTF-8 with the newlines it has."""
     chemin.parent.mkdir(parents=True, exist_ok=True)
     descripteur, temporaire = tempfile.mkstemp(dir=chemin.parent, prefix=f".{chemin.name}.", suffix=".tmp")
     try:
-        with os.fdopen(descripteur, "w", encoding="utf-8", newline="\n") as flux:
+        ouvert = (os.fdopen(descripteur, "wb") if isinstance(contenu, bytes)
+                  else os.fdopen(descripteur, "w", encoding="utf-8", newline=""))
+        with ouvert as flux:
             flux.write(contenu)
             flux.flush()
             os.fsync(flux.fileno())

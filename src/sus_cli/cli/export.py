@@ -1,0 +1,51 @@
+"""`sus export`: the fiches and the indicator values, for a spreadsheet."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from sus_cli.cli.common import ErreurUsage, OptionRacine, charger_depot
+
+
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="csv (deux fichiers) ou xlsx (un classeur de "
+                                        "deux feuilles).", metavar="FORMAT")] = "xlsx",
+    sortie: Annotated[Optional[Path], typer.Option(
+        "--sortie", "-o", help="xlsx : le fichier (par défaut export-sus.xlsx) ; csv : le début du nom des "
+                               "deux fichiers (par défaut export-sus, qui donne export-sus-fiches.csv et "
+                               "export-sus-valeurs.csv).", metavar="FICHIER", show_default=False)] = None,
+    racine: OptionRacine = None,
+) -> None:
+    """Exporte une ligne par fiche (hiérarchie, porteur, statut, dates, validation, retard, budget) et une
+    ligne par valeur d'indicateur (fiche, indicateur, période, valeur, cible, commentaire).
+
+    Le CSV est prévu pour un tableur français : séparateur « ; », virgule décimale, encodage UTF-8 avec BOM.
+    """
+    from sus_cli.engine import aujourdhui
+    from sus_cli.export.fichiers import ecrire_csv, ecrire_xlsx
+    from sus_cli.export.tableaux import tableaux
+
+    if format not in ("csv", "xlsx"):
+        raise ErreurUsage(f"format « {format} » inconnu ; formats possibles : csv, xlsx")
+    depot = charger_depot(racine)
+    fiches, valeurs = tableaux(depot, aujourdhui())
+    if format == "xlsx":
+        cible = sortie or Path("export-sus.xlsx")
+        ecrire_xlsx((fiches, valeurs), cible)
+        ecrits = [cible]
+    else:
+        base = sortie or Path("export-sus")
+        base = base.with_suffix("") if base.suffix == ".csv" else base
+        ecrits = [base.with_name(f"{base.name}-{t.nom}.csv") for t in (fiches, valeurs)]
+        for tableau, chemin in zip((fiches, valeurs), ecrits):
+            ecrire_csv(tableau, chemin)
+    print(f"{len(fiches.lignes)} fiche(s), {len(valeurs.lignes)} valeur(s) exportée(s) : "
+          + ", ".join(map(str, ecrits)), file=sys.stderr)
+    invalides = [d.chemin for d in depot.fiches if d.modele is None and d.chemin.endswith(".md")]
+    if invalides:
+        print(f"{len(invalides)} fiche(s) invalide(s) non exportée(s) (voir « sus validate »)", file=sys.stderr)
+    raise typer.Exit(1 if invalides else 0)

@@ -1,0 +1,1 @@
+"""Spreadsheet exports: the tables (rows of typed values), then CSV or XLSX files."""

@@ -1,0 +1,63 @@
+"""Writing the export tables: CSV for French spreadsheets, or one XLSX workbook."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+from sus_cli.export.tableaux import Tableau
+from sus_cli.files import ecrire_atomique
+
+
+def _cellule_csv(valeur) -> str:
+    # French spreadsheets: decimal comma, "oui"/"non", dates as AAAA-MM-JJ.
+    if valeur is None:
+        return ""
+    if isinstance(valeur, bool):
+        return "oui" if valeur else "non"
+    if isinstance(valeur, float):
+        return (str(int(valeur)) if valeur.is_integer() else repr(valeur)).replace(".", ",")
+    if isinstance(valeur, dt.date):
+        return valeur.isoformat()
+    return str(valeur)
+
+
+def ecrire_csv(tableau: Tableau, chemin: Path) -> None:
+    flux = io.StringIO()
+    ecrivain = csv.writer(flux, delimiter=";", lineterminator="\r\n")
+    ecrivain.writerow(tableau.colonnes)
+    for ligne in tableau.lignes:
+        ecrivain.writerow([_cellule_csv(v) for v in ligne])
+    # The BOM makes Excel read the file as UTF-8.
+    ecrire_atomique(chemin, "\ufeff" + flux.getvalue())
+
+
+def ecrire_xlsx(tableaux: tuple[Tableau, ...], chemin: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    classeur = Workbook()
+    classeur.remove(classeur.active)
+    for tableau in tableaux:
+        feuille = classeur.create_sheet(tableau.nom)
+        feuille.append(list(tableau.colonnes))
+        for cellule in feuille[1]:
+            cellule.font = Font(bold=True)
+        for ligne in tableau.lignes:
+            feuille.append(["oui" if v is True else "non" if v is False else v for v in ligne])
+        for colonne in feuille.iter_cols(min_row=2):
+            for cellule in colonne:
+                if isinstance(cellule.value, dt.date):
+                    cellule.number_format = "DD/MM/YYYY"
+        feuille.freeze_panes = "A2"
+        if tableau.lignes:
+            feuille.auto_filter.ref = feuille.dimensions
+        for i, titre in enumerate(tableau.colonnes, start=1):
+            largeur = max([len(str(titre))] + [len(str(l[i - 1])) for l in tableau.lignes[:200] if l[i - 1] is not None])
+            feuille.column_dimensions[get_column_letter(i)].width = min(60, max(8, largeur + 2))
+    flux = io.BytesIO()
+    classeur.save(flux)
+    ecrire_atomique(chemin, flux.getvalue())
