@@ -32,7 +32,6 @@ def preparer(depot: Depot, annee: int, genere_le: dt.date) -> DonneesBilan:
     from sus_cli.rules.registry import toutes
 
     diagnostics = verifier(depot, genere_le)
-    fiches = [(d.chemin, d.modele, d.id) for d in depot.fiches if d.chemin.endswith(".md")]
-    chiffres = chiffrer_schema(depot.config, fiches, annee)
+    chiffres = chiffrer_schema(depot.config, depot.a_chiffrer(), annee)
     resumes = {code: r.resume for code, r in toutes().items()}
     return DonneesBilan(chiffres, qualifier(diagnostics, resumes), genere_le)

@@ -28,8 +28,7 @@ def avancement(
     depot = charger_depot(racine)
     jour = aujourdhui()
     annee = annee or jour.year
-    fiches = [(d.chemin, d.modele, d.id) for d in depot.fiches if d.chemin.endswith(".md")]
-    chiffres = chiffrer_schema(depot.config, fiches, annee, echeance=jour)
+    chiffres = chiffrer_schema(depot.config, depot.a_chiffrer(), annee, echeance=jour)
     if format == "json":
         from sus_cli.bilan.json_bilan import synthese
         objet = {"annee": annee, "au": jour.isoformat(), "synthese": synthese(chiffres.synthese),

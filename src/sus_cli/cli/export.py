@@ -45,7 +45,7 @@ def export(
             ecrire_csv(tableau, chemin)
     print(f"{len(fiches.lignes)} fiche(s), {len(valeurs.lignes)} valeur(s) exportée(s) : "
           + ", ".join(map(str, ecrits)), file=sys.stderr)
-    invalides = [d.chemin for d in depot.fiches if d.modele is None and d.chemin.endswith(".md")]
+    invalides = depot.invalides()
     if invalides:
         print(f"{len(invalides)} fiche(s) invalide(s) non exportée(s) (voir « sus validate »)", file=sys.stderr)
     raise typer.Exit(1 if invalides else 0)

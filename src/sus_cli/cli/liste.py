@@ -66,7 +66,7 @@ def liste(
     criteres = Criteres(porteur, volet, axe, objectif, statut, dispositif, validation, en_retard, texte)
     jour = aujourdhui()
     lignes = [_ligne(d, jour) for d in depot.fiches if retenir(d, criteres, jour)]
-    invalides = [d.chemin for d in depot.fiches if d.modele is None and d.chemin.endswith(".md")]
+    invalides = depot.invalides()
     if format == "json":
         json.dump(lignes, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -63,7 +63,7 @@ def validate(
     if voulus:
         # sus.yaml problems concern every fiche: always shown.
         diagnostics = [d for d in diagnostics if d.path == "sus.yaml" or _sous(d.path, voulus)]
-    nb_fiches = sum(1 for f in depot.fiches if f.chemin.endswith(".md"))
+    nb_fiches = len(depot.fiches_lues())
     resultat = Resultat(diagnostics, nb_fiches, statistiques)
     rapporteurs()[choisi](resultat, sys.stdout)
     if statistiques and choisi in ("github", "gitlab"):

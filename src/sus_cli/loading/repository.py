@@ -49,6 +49,19 @@ class Depot:
         yield self.config_doc
         yield from self.fiches
 
+    def fiches_lues(self) -> list[Document]:
+        """The `.md` files read under fiches/ (parsed or not), without the
+        entries that only report an unreadable folder (a symlink loop)."""
+        return [f for f in self.fiches if f.chemin.endswith(".md")]
+
+    def a_chiffrer(self) -> list[tuple[str, object, str | None]]:
+        """(path, model or None, id) of every fiche: what figures/ takes."""
+        return [(f.chemin, f.modele, f.id) for f in self.fiches_lues()]
+
+    def invalides(self) -> list[str]:
+        """Paths of the fiches that could not be validated (left out of lists and bilans)."""
+        return [f.chemin for f in self.fiches_lues() if f.modele is None]
+
 
 def fichiers_fiches(racine: Path) -> Iterator[tuple[Path, str, Constat | None]]:
     """Every `fiches/**/*.md` as (path, relative path, problem), sorted.
