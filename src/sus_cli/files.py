@@ -8,6 +8,15 @@ import tempfile
 from pathlib import Path
 
 
+def _mode(chemin: Path) -> int:
+    try:
+        return chemin.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        masque = os.umask(0)
+        os.umask(masque)
+        return 0o666 & ~masque
+
+
 def ecrire_atomique(chemin: Path, contenu: str | bytes) -> None:
     """Text is written as UTF-8 with the newlines it has."""
     chemin.parent.mkdir(parents=True, exist_ok=True)
@@ -19,6 +28,9 @@ def ecrire_atomique(chemin: Path, contenu: str | bytes) -> None:
             flux.write(contenu)
             flux.flush()
             os.fsync(flux.fileno())
+        # mkstemp creates the file readable by its owner only: give it the
+        # mode of the file it replaces, or the usual one for a new file.
+        os.chmod(temporaire, _mode(chemin))
         os.replace(temporaire, chemin)
     except BaseException:
         try:
