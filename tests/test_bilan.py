@@ -182,3 +182,12 @@ def test_gabarit_du_depot_remplace_le_gabarit_integre(depot, sus):
 def test_format_inconnu(depot, sus):
     sortie = sus("bilan", "2024", "--format", "pdf", cwd=depot)
     assert sortie.code == 2 and "format « pdf » inconnu" in sortie.stderr
+
+
+def test_sortie_impossible_a_ecrire(depot, sus, tmp_path):
+    ecrire(depot, "fiches/TR-6.2.1.md", FICHE_VALIDE)
+    fichier = tmp_path / "un-fichier"
+    fichier.write_text("x")
+    sortie = sus("bilan", "2024", "--sortie", str(fichier / "b.md"), cwd=depot)
+    assert sortie.code == 2 and sortie.stderr.startswith("Erreur :") and "Traceback" not in sortie.stderr
+    assert "interne" not in sortie.stderr

@@ -77,6 +77,10 @@ def main(argv: list[str] | None = None) -> None:
         # Output piped into `head`: not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
+    except OSError as err:
+        cible = f" : {err.filename}" if err.filename else ""
+        print(f"Erreur : {err.strerror or err}{cible}", file=sys.stderr)
+        code = 2
     except Exception as err:  # the last line of defence: never a traceback
         if debug:
             raise
