@@ -98,3 +98,39 @@ def ecrire(racine: Path, relatif: str, contenu: str | bytes) -> Path:
     else:
         chemin.write_text(contenu, encoding="utf-8")
     return chemin
+
+
+class DepotGitDeTest:
+    """A schéma repository under git, with commits at chosen dates."""
+
+    def __init__(self, racine: Path):
+        self.racine = racine
+        self.git("init", "-q", "-b", "main")
+        self.git("config", "user.name", "Agente Test")
+        self.git("config", "user.email", "agente@example.org")
+
+    def git(self, *args: str, date: str | None = None, auteur: str | None = None) -> str:
+        env = {**os.environ, "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
+        if date:
+            env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{date}T12:00:00+01:00"
+        if auteur:
+            env["GIT_AUTHOR_NAME"] = auteur
+        fait = subprocess.run(["git", *args], cwd=self.racine, env=env, capture_output=True, text=True)
+        assert fait.returncode == 0, fait.stderr
+        return fait.stdout
+
+    def commit(self, message: str, date: str, fichiers: dict[str, str | None] | None = None,
+               auteur: str | None = None) -> str:
+        for relatif, contenu in (fichiers or {}).items():
+            if contenu is None:
+                self.git("rm", "-q", relatif)
+            else:
+                ecrire(self.racine, relatif, contenu)
+                self.git("add", relatif)
+        self.git("commit", "-q", "--allow-empty", "-m", message, date=date, auteur=auteur)
+        return self.git("rev-parse", "HEAD").strip()
+
+
+@pytest.fixture
+def depot_git(depot) -> DepotGitDeTest:
+    return DepotGitDeTest(depot)

@@ -17,6 +17,8 @@ class DonneesBilan:
     bilan: ChiffresSchema
     qualite: Qualite
     genere_le: dt.date
+    source: str = "l'arbre de travail"  # or "le commit … du …" (sus bilan --au)
+    non_commitees: tuple[str, ...] = ()  # schéma files changed and not committed
 
     @property
     def annee(self) -> int:
@@ -27,11 +29,12 @@ class DonneesBilan:
         return self.bilan.config.schema_
 
 
-def preparer(depot: Depot, annee: int, genere_le: dt.date) -> DonneesBilan:
+def preparer(depot: Depot, annee: int, genere_le: dt.date, source: str = "l'arbre de travail",
+             non_commitees: list[str] | None = None) -> DonneesBilan:
     from sus_cli.engine import verifier
     from sus_cli.rules.registry import toutes
 
     diagnostics = verifier(depot, genere_le)
     chiffres = chiffrer_schema(depot.config, depot.a_chiffrer(), annee)
     resumes = {code: r.resume for code, r in toutes().items()}
-    return DonneesBilan(chiffres, qualifier(diagnostics, resumes), genere_le)
+    return DonneesBilan(chiffres, qualifier(diagnostics, resumes), genere_le, source, tuple(non_commitees or ()))

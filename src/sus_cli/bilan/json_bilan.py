@@ -49,6 +49,8 @@ def en_dict(donnees: DonneesBilan) -> dict:
         "schema": {"titre": schema.titre, "collectivite": schema.collectivite, "debut": schema.debut,
                    "fin": schema.fin},
         "genere_le": donnees.genere_le.isoformat(),
+        "source": donnees.source,
+        "modifications_non_commitees": list(donnees.non_commitees),
         "synthese": synthese(b.synthese),
         "volets": [{"code": v.code, "titre": v.titre, "synthese": synthese(v.synthese),
                     "axes": [{"numero": a.numero, "titre": a.titre, "synthese": synthese(a.synthese),

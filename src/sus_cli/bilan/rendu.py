@@ -103,7 +103,8 @@ def rendre(donnees: DonneesBilan, format_: str, racine: Path | None) -> str:
     try:
         gabarit = env.get_template(nom)
         return gabarit.render(bilan=donnees.bilan, qualite=donnees.qualite, schema=donnees.schema,
-                              annee=donnees.annee, genere_le=donnees.genere_le)
+                              annee=donnees.annee, genere_le=donnees.genere_le, source=donnees.source,
+                              non_commitees=donnees.non_commitees)
     except TemplateError as err:
         ou = f"{err.filename}:{err.lineno}" if getattr(err, "filename", None) else nom
         raise ErreurGabarit(f"gabarit {ou} : {err.message or err}") from None

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sus_cli.cli.common import ErreurUsage, OptionRacine, charger_depot, console
+from sus_cli.cli.common import ErreurUsage, OptionAu, OptionRacine, console, ouvrir_schema
 
 
 def avancement(
@@ -16,22 +16,22 @@ def avancement(
                                                  "(par défaut : l'année en cours).", metavar="ANNEE",
                                                  show_default=False)] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="texte ou json.", metavar="FORMAT")] = "texte",
+    au: OptionAu = None,
     racine: OptionRacine = None,
 ) -> None:
     """Montre l'avancement par volet et par axe : statuts, réalisation, atteinte, fiches en retard
     (en retard à la date du jour)."""
-    from sus_cli.engine import aujourdhui
     from sus_cli.figures.schema import chiffrer_schema
 
     if format not in ("texte", "json"):
         raise ErreurUsage(f"format « {format} » inconnu ; formats possibles : texte, json")
-    depot = charger_depot(racine)
-    jour = aujourdhui()
+    schema = ouvrir_schema(racine, au)
+    depot, jour = schema.depot, schema.jour
     annee = annee or jour.year
     chiffres = chiffrer_schema(depot.config, depot.a_chiffrer(), annee, echeance=jour)
     if format == "json":
         from sus_cli.bilan.json_bilan import synthese
-        objet = {"annee": annee, "au": jour.isoformat(), "synthese": synthese(chiffres.synthese),
+        objet = {"annee": annee, "au": jour.isoformat(), "source": schema.source, "synthese": synthese(chiffres.synthese),
                  "volets": [{"code": v.code, "titre": v.titre, "synthese": synthese(v.synthese),
                              "axes": [{"numero": a.numero, "titre": a.titre, "synthese": synthese(a.synthese)}
                                       for a in v.axes]} for v in chiffres.volets],
@@ -39,7 +39,7 @@ def avancement(
         json.dump(objet, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        _afficher(chiffres, jour)
+        _afficher(chiffres, jour, schema.source)
     raise typer.Exit(1 if chiffres.ecartees else 0)
 
 
@@ -50,7 +50,7 @@ def _barre(part: float | None, largeur: int = 12) -> str:
     return f"[green]{'█' * pleins}[/][dim]{'░' * (largeur - pleins)}[/] {round(part * 100)} %"
 
 
-def _afficher(chiffres, jour) -> None:
+def _afficher(chiffres, jour, source: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
@@ -58,7 +58,8 @@ def _afficher(chiffres, jour) -> None:
 
     sortie = console()
     s = chiffres.synthese
-    sortie.print(f"[bold]Avancement au {FILTRES['date_fr'](jour)}[/] — valeurs et budgets de {chiffres.annee}")
+    sortie.print(f"[bold]Avancement au {FILTRES['date_fr'](jour)}[/] — valeurs et budgets de {chiffres.annee} "
+                 f"— d'après {escape(source)}")
     sortie.print(f"{s.fiches} fiches ; réalisation {_barre(s.taux_realisation)} ; atteinte {_barre(s.atteinte)}"
                  f" ({s.atteinte_non_calculable} non calculable(s)) ; [red]{s.en_retard}[/] en retard")
     for volet in chiffres.volets:

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sus_cli.cli.common import ErreurUsage, OptionRacine, charger_depot
+from sus_cli.cli.common import ErreurUsage, OptionAu, OptionRacine, ouvrir_schema
 
 FORMATS = {"markdown": "md", "html": "html", "json": "json"}
 
@@ -23,6 +23,7 @@ def bilan(
         "--sortie", "-o", help="Fichier à écrire ; « - » pour la sortie standard. Par défaut : bilan-ANNEE.md "
                                "ou bilan-ANNEE.html dans le dossier courant, et la sortie standard pour json.",
         metavar="FICHIER", show_default=False)] = None,
+    au: OptionAu = None,
     racine: OptionRacine = None,
 ) -> None:
     """Dresse le bilan annuel du schéma : synthèse, puis chaque volet, axe, objectif et fiche.
@@ -31,22 +32,21 @@ def bilan(
     Code de sortie : 0 si le bilan est écrit, 1 si des fiches invalides ont dû en être écartées.
     """
     from sus_cli.bilan.donnees import preparer
-    from sus_cli.engine import aujourdhui
     from sus_cli.files import ecrire_atomique
 
     if format not in FORMATS:
         raise ErreurUsage(f"format « {format} » inconnu ; formats possibles : {', '.join(FORMATS)}")
-    depot = charger_depot(racine)
     if not 1900 <= annee <= 2200:
         raise ErreurUsage(f"année {annee} invalide")
-    donnees = preparer(depot, annee, aujourdhui())
+    schema = ouvrir_schema(racine, au, signaler_non_commitees=True)
+    donnees = preparer(schema.depot, annee, schema.jour, schema.source, schema.non_commitees)
     if format == "json":
         from sus_cli.bilan.json_bilan import en_dict
         texte = json.dumps(en_dict(donnees), ensure_ascii=False, indent=2) + "\n"
     else:
         from sus_cli.bilan.rendu import ErreurGabarit, rendre
         try:
-            texte = rendre(donnees, format, depot.racine)
+            texte = rendre(donnees, format, schema.depot.racine)
         except ErreurGabarit as err:
             raise ErreurUsage(str(err)) from None
     cible = sortie if sortie is not None else ("-" if format == "json" else f"bilan-{annee}.{FORMATS[format]}")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -28,14 +30,71 @@ def racine_du_depot(racine: Path | None) -> Path:
         raise ErreurUsage(str(err)) from None
 
 
-def charger_depot(racine: Path | None, a_lire=None):
-    """Find and load the repository; a missing or unusable sus.yaml is a usage error."""
-    from sus_cli.loading.repository import charger
+@dataclass(slots=True)
+class Schema:
+    """A loaded schéma, and the day it is seen from."""
 
-    depot = charger(racine_du_depot(racine), a_lire)
-    if depot.config is None:
+    depot: object  # loading.repository.Depot
+    jour: dt.date  # "today" for the rules and the late flags
+    source: str  # "l'arbre de travail" or "le commit abc1234 du …"
+    non_commitees: list[str] | None = None  # working-tree changes not committed (None: not known)
+
+
+OptionAu = Annotated[Optional[str], typer.Option(
+    "--au", help="Lire le schéma tel qu'il était dans git : à une date AAAA-MM-JJ (le dernier commit de ce "
+                 "jour ou d'avant), ou à une révision (commit, branche, étiquette). Sans toucher aux fichiers.",
+    metavar="DATE", show_default=False)]
+
+
+def ouvrir_schema(racine: Path | None, au: str | None = None, a_lire=None, exiger_config: bool = True,
+                  signaler_non_commitees: bool = False) -> Schema:
+    """Find the repository and load it: from the working tree, or from git at `au`."""
+    from sus_cli.engine import aujourdhui
+    from sus_cli.loading.repository import RacineIntrouvable, charger, charger_octets
+
+    dossier = racine_du_depot(racine)
+    if au is None:
+        schema = Schema(charger(dossier, a_lire), aujourdhui(), "l'arbre de travail")
+        if signaler_non_commitees:
+            schema.non_commitees = _non_commitees(dossier)
+    else:
+        from sus_cli.history.depot_git import ErreurGit, ouvrir
+        try:
+            git = ouvrir(dossier)
+            sha = git.resoudre(au)
+            fichiers = git.fichiers(sha)
+            moment = git.date_commit(sha)
+            depot = charger_octets(dossier, fichiers)
+        except ErreurGit as err:
+            raise ErreurUsage(str(err)) from None
+        except RacineIntrouvable:
+            raise ErreurUsage(f"sus.yaml n'existe pas encore au commit {sha[:10]} ({au})") from None
+        jour = dt.date.fromisoformat(au) if _est_date(au) else moment.date()
+        schema = Schema(depot, jour, f"le commit {sha[:10]} du {moment.date().isoformat()}")
+    if exiger_config and schema.depot.config is None:
         raise ErreurUsage("sus.yaml est invalide : lancez « sus validate » pour voir pourquoi")
-    return depot
+    return schema
+
+
+def _est_date(texte: str) -> bool:
+    try:
+        dt.date.fromisoformat(texte)
+        return len(texte) == 10
+    except ValueError:
+        return False
+
+
+def _non_commitees(dossier: Path) -> list[str] | None:
+    from sus_cli.history.depot_git import ErreurGit, modifications_non_commitees, ouvrir
+    try:
+        return modifications_non_commitees(ouvrir(dossier))
+    except ErreurGit:
+        return None  # not a git repository: nothing to flag
+
+
+def charger_depot(racine: Path | None, a_lire=None, au: str | None = None):
+    """Find and load the repository; a missing or unusable sus.yaml is a usage error."""
+    return ouvrir_schema(racine, au, a_lire).depot
 
 
 def console(flux=None):

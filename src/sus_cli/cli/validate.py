@@ -8,16 +8,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from sus_cli.cli.common import ErreurUsage, OptionRacine, racine_du_depot, sur_github_actions
+from sus_cli.cli.common import ErreurUsage, OptionAu, OptionRacine, ouvrir_schema, racine_du_depot, sur_github_actions
 from sus_cli.reporters import FORMATS
 
 
-def _relatifs(racine: Path, chemins: list[Path]) -> list[str]:
+def _relatifs(racine: Path, chemins: list[Path], exister: bool = True) -> list[str]:
     """The given paths relative to the repository root, checked to exist inside it."""
     voulus = []
     for chemin in chemins:
         absolu = chemin.resolve() if chemin.is_absolute() else (Path.cwd() / chemin).resolve()
-        if not absolu.exists():
+        if exister and not absolu.exists():
             raise ErreurUsage(f"chemin introuvable : {chemin}")
         try:
             voulus.append(absolu.relative_to(racine).as_posix())
@@ -41,6 +41,9 @@ def validate(
         show_default=False, metavar="FORMAT")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Les avertissements font aussi échouer (code de sortie 1).")] = False,
     statistiques: Annotated[bool, typer.Option("--statistiques", help="Affiche le nombre de diagnostics par règle.")] = False,
+    au: Annotated[Optional[str], typer.Option(
+        "--au", help="Vérifier le schéma tel qu'il était dans git à une révision (commit, branche, étiquette) "
+                     "ou à une date AAAA-MM-JJ, sans toucher aux fichiers.", metavar="REV", show_default=False)] = None,
     racine: OptionRacine = None,
 ) -> None:
     """Vérifie les fiches et sus.yaml ; signale chaque problème avec son fichier, sa ligne et sa colonne.
@@ -49,17 +52,18 @@ def validate(
     suffit), 2 en cas d'erreur d'utilisation.
     """
     from sus_cli.engine import code_sortie, verifier
-    from sus_cli.loading.repository import charger
     from sus_cli.reporters import Resultat, rapporteurs
 
     choisi = format or ("github" if sur_github_actions() else "texte")
     if choisi not in FORMATS:
         raise ErreurUsage(f"format « {choisi} » inconnu ; formats possibles : {', '.join(FORMATS)}")
     dossier = racine_du_depot(racine)
-    voulus = _relatifs(dossier, chemins) if chemins else None
+    voulus = _relatifs(dossier, chemins, exister=au is None) if chemins else None
     # Only the fiches reported on are parsed; the others are read for their id.
-    depot = charger(dossier, (lambda relatif: _sous(relatif, voulus)) if voulus else None)
-    diagnostics = verifier(depot)
+    schema = ouvrir_schema(racine, au, (lambda relatif: _sous(relatif, voulus)) if voulus else None,
+                           exiger_config=False)
+    depot = schema.depot
+    diagnostics = verifier(depot, schema.jour)
     if voulus:
         # sus.yaml problems concern every fiche: always shown.
         diagnostics = [d for d in diagnostics if d.path == "sus.yaml" or _sous(d.path, voulus)]

@@ -63,13 +63,16 @@ class Document:
         return identifiant if isinstance(identifiant, str) else None
 
 
+def _trop_gros(taille: int) -> Constat:
+    return Constat(f"fichier trop volumineux ({taille / 1024 / 1024:.1f} Mo ; une fiche fait au plus "
+                   f"{TAILLE_MAX // 1024} Ko) : ce n'est sans doute pas une fiche", ligne=1, colonne=1)
+
+
 def _lire_octets(chemin: Path, document: Document) -> bytes | None:
     try:
         taille = chemin.stat().st_size
         if taille > TAILLE_MAX:
-            document.problemes.append(("SUS103", Constat(
-                f"fichier trop volumineux ({taille / 1024 / 1024:.1f} Mo ; une fiche fait au plus "
-                f"{TAILLE_MAX // 1024} Ko) : ce n'est sans doute pas une fiche", ligne=1, colonne=1)))
+            document.problemes.append(("SUS103", _trop_gros(taille)))
             return None
         return chemin.read_bytes()
     except OSError as err:
@@ -131,11 +134,12 @@ def _exiger_dictionnaire(document: Document, quoi: str) -> None:
             ligne=ligne, colonne=colonne)))
 
 
-def _lire_texte(chemin: Path, relatif: str) -> Document:
+def _avec_texte(relatif: str, octets: bytes | None, document: Document | None = None) -> Document:
     """A document with its decoded text, or with the reason it has none."""
-    document = Document(relatif)
-    octets = _lire_octets(chemin, document)
-    if octets is not None:
+    document = document or Document(relatif)
+    if octets is not None and len(octets) > TAILLE_MAX:
+        document.problemes.append(("SUS103", _trop_gros(len(octets))))
+    elif octets is not None:
         texte = decoder(octets)
         if texte.probleme:
             document.problemes.append(texte.probleme)
@@ -144,7 +148,13 @@ def _lire_texte(chemin: Path, relatif: str) -> Document:
 
 
 def lire_fiche(chemin: Path, relatif: str) -> Document:
-    document = _lire_texte(chemin, relatif)
+    document = Document(relatif)
+    return fiche_depuis_octets(relatif, _lire_octets(chemin, document), document)
+
+
+def fiche_depuis_octets(relatif: str, octets: bytes | None, document: Document | None = None) -> Document:
+    """A fiche from its bytes (read from disk, or from a git object)."""
+    document = _avec_texte(relatif, octets, document)
     if document.texte is None:
         return document
     decoupage = decouper(document.texte)
@@ -181,7 +191,12 @@ def lire_id(chemin: Path, relatif: str) -> Document:
 
 
 def lire_config(chemin: Path, relatif: str = "sus.yaml") -> Document:
-    document = _lire_texte(chemin, relatif)
+    document = Document(relatif)
+    return config_depuis_octets(_lire_octets(chemin, document), relatif, document)
+
+
+def config_depuis_octets(octets: bytes | None, relatif: str = "sus.yaml", document: Document | None = None) -> Document:
+    document = _avec_texte(relatif, octets, document)
     if document.texte is None:
         return document
     document.yaml = lire_yaml(document.texte)

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sus_cli.diagnostics import Constat
-from sus_cli.loading.documents import Document, lire_config, lire_fiche, lire_id
+from sus_cli.loading.documents import (Document, config_depuis_octets, fiche_depuis_octets, lire_config,
+                                       lire_fiche, lire_id)
 from sus_cli.model import Config
 
 FICHIER_CONFIG = "sus.yaml"
@@ -106,28 +107,49 @@ def fichiers_fiches(racine: Path) -> Iterator[tuple[Path, str, Constat | None]]:
             yield chemin, relatif, None
 
 
+def _sans_ramasse_miettes(fonction):
+    """Run a bulk load with the cyclic collector paused, then freeze what it built.
+
+    Loading allocates millions of small objects that all stay alive and hold
+    no reference cycles: the collector would only re-scan a growing heap
+    again and again (3× the loading time on 2,000 fiches). Afterwards they
+    are frozen out of its sight for the rest of the run.
+    """
+    def enveloppe(*args, **kwargs):
+        reactiver = gc.isenabled()
+        gc.disable()
+        try:
+            return fonction(*args, **kwargs)
+        finally:
+            gc.freeze()
+            if reactiver:
+                gc.enable()
+    return enveloppe
+
+
+@_sans_ramasse_miettes
+def charger_octets(racine: Path, fichiers: dict[str, bytes]) -> Depot:
+    """A repository from file contents by relative path (a tree read from git)."""
+    if "sus.yaml" not in fichiers:
+        raise RacineIntrouvable("pas de sus.yaml à cette révision")
+    depot = Depot(racine, config_depuis_octets(fichiers["sus.yaml"]))
+    for relatif in sorted(r for r in fichiers if r.startswith(f"{DOSSIER_FICHES}/") and r.endswith(".md")):
+        depot.fiches.append(fiche_depuis_octets(relatif, fichiers[relatif]))
+    return depot
+
+
+@_sans_ramasse_miettes
 def charger(racine: Path, a_lire: Callable[[str], bool] | None = None) -> Depot:
     """Load sus.yaml and every fiche. With `a_lire`, only the fiches it
     accepts (by relative path) are parsed; the others are read for their id."""
     depot = Depot(racine, lire_config(racine / FICHIER_CONFIG))
-    # Loading allocates millions of small objects that all stay alive and hold
-    # no reference cycles: the cyclic collector would only re-scan a growing
-    # heap again and again (3× the loading time on 2,000 fiches). Afterwards
-    # they are frozen out of its sight for the rest of the run.
-    reactiver = gc.isenabled()
-    gc.disable()
-    try:
-        for chemin, relatif, probleme in fichiers_fiches(racine):
-            if probleme is not None:
-                document = Document(relatif)
-                document.problemes.append(("SUS104", probleme))
-            elif a_lire is None or a_lire(relatif):
-                document = lire_fiche(chemin, relatif)
-            else:
-                document = lire_id(chemin, relatif)
-            depot.fiches.append(document)
-    finally:
-        gc.freeze()
-        if reactiver:
-            gc.enable()
+    for chemin, relatif, probleme in fichiers_fiches(racine):
+        if probleme is not None:
+            document = Document(relatif)
+            document.problemes.append(("SUS104", probleme))
+        elif a_lire is None or a_lire(relatif):
+            document = lire_fiche(chemin, relatif)
+        else:
+            document = lire_id(chemin, relatif)
+        depot.fiches.append(document)
     return depot

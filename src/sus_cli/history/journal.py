@@ -1,0 +1,62 @@
+"""The schéma's history: one `git log --name-status -z` call, parsed once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sus_cli.history.depot_git import DepotGit
+
+
+@dataclass(frozen=True, slots=True)
+class Changement:
+    statut: str  # A (added), M (modified), D (deleted), R (renamed)
+    chemin: str  # relative to the schéma's root
+    ancien: str | None = None  # for a rename
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    sha: str
+    date: dt.datetime
+    auteur: str
+    courriel: str
+    sujet: str
+    changements: tuple[Changement, ...]
+
+
+FORMAT = "%x1e%H%x1f%aI%x1f%an%x1f%ae%x1f%s"
+
+
+def lire_journal(depot: DepotGit, depuis: dt.date | None = None, jusqua: dt.date | None = None,
+                 revision: str = "HEAD") -> list[Commit]:
+    """Commits touching sus.yaml or fiches/, newest first, with renames followed."""
+    if not depot.a_des_commits():
+        return []
+    options = ["log", "-M", "--name-status", "-z", f"--format={FORMAT}"]
+    if depuis:
+        options.append(f"--since={depuis.isoformat()}T00:00:00")
+    if jusqua:
+        options.append(f"--until={jusqua.isoformat()}T23:59:59")
+    sortie = depot.executer(*options, revision, "--", f"{depot.prefixe}sus.yaml", f"{depot.prefixe}fiches")
+    return analyser(sortie, depot.prefixe)
+
+
+def analyser(sortie: str, prefixe: str = "") -> list[Commit]:
+    commits = []
+    for bloc in sortie.split("\x1e")[1:]:
+        entete, _, reste = bloc.partition("\0")
+        sha, date, auteur, courriel, sujet = (entete.split("\x1f") + [""] * 5)[:5]
+        jetons = [j for j in reste.lstrip("\n").split("\0")]
+        changements, i = [], 0
+        while i < len(jetons) and jetons[i]:
+            statut = jetons[i].strip()
+            if statut[:1] in ("R", "C"):
+                ancien, nouveau = jetons[i + 1], jetons[i + 2]
+                changements.append(Changement(statut[0], nouveau[len(prefixe):], ancien[len(prefixe):]))
+                i += 3
+            else:
+                changements.append(Changement(statut[0], jetons[i + 1][len(prefixe):]))
+                i += 2
+        commits.append(Commit(sha, dt.datetime.fromisoformat(date), auteur, courriel, sujet, tuple(changements)))
+    return commits
