@@ -15,14 +15,14 @@ CAS = yaml.safe_load((Path(__file__).parent / "regles" / "cas.yaml").read_text(e
 CHEMIN_PAR_DEFAUT = "fiches/TR-6.2.1.md"
 
 
-def _parametres():
+def _parametres(revue: bool):
     for code, cas in CAS.items():
         for nature in ("mauvais", "bon"):
-            if "voir" not in cas[nature]:
+            if "voir" not in cas[nature] and ("avant" in cas[nature]) == revue:
                 yield pytest.param(code, nature, id=f"{code}-{nature}")
 
 
-@pytest.mark.parametrize("code,nature", list(_parametres()))
+@pytest.mark.parametrize("code,nature", list(_parametres(revue=False)))
 def test_cas_de_regle(code, nature, depot, sus):
     cas = CAS[code][nature]
     fichiers = cas.get("fichiers") or {cas.get("chemin", CHEMIN_PAR_DEFAUT): cas["fiche"]}
@@ -38,6 +38,21 @@ def test_cas_de_regle(code, nature, depot, sus):
         assert code in {d["code"] for d in rapport["diagnostics"]}
     erreurs = any(d["severity"] == "error" for d in rapport["diagnostics"])
     assert sortie.code == (1 if erreurs else 0)
+
+
+@pytest.mark.parametrize("code,nature", list(_parametres(revue=True)))
+def test_cas_de_regle_de_revue(code, nature, depot_git, sus):
+    """Workflow rules: two commits of one fiche, then `sus revue HEAD~1 HEAD`."""
+    cas = CAS[code][nature]
+    sus_yaml = (Path(__file__).parent / "regles" / "sus.yaml").read_text(encoding="utf-8")
+    depot_git.commit("avant", "2025-01-10", {"sus.yaml": sus_yaml, CHEMIN_PAR_DEFAUT: cas["avant"]})
+    depot_git.commit("après", "2025-01-11", {CHEMIN_PAR_DEFAUT: cas["apres"]})
+    sortie = sus("revue", "HEAD~1", "HEAD", "--format", "json", cwd=depot_git.racine)
+    rapport = json.loads(sortie.stdout)
+    obtenus = sorted(f"{d['line']}:{d['column']} {d['code']}" for d in rapport["diagnostics"])
+    assert obtenus == sorted(cas["attendu"]), "\n".join(d["message"] for d in rapport["diagnostics"])
+    assert sortie.code == (1 if cas["attendu"] else 0)
+    assert rapport["fiches"][0]["changement"] == "modifiee"
 
 
 def test_chaque_regle_a_un_cas_mauvais_et_un_cas_bon():

@@ -99,6 +99,23 @@ def verifier(depot: Depot, date: dt.date | None = None) -> list[Diagnostic]:
     return resultat
 
 
+def verifier_revue(differences, tete: Depot, date: dt.date | None = None) -> list[Diagnostic]:
+    """The workflow rules (cible "revue") over the differences between two versions."""
+    regles = toutes()
+    niveaux = severites(tete, regles)
+    contexte = Contexte(tete, date or aujourdhui(), {}, regles)
+    resultat = []
+    for difference in differences:
+        document = difference.apres or difference.avant
+        for regle in regles.values():
+            if regle.cible != "revue" or niveaux[regle.code] == "off":
+                continue
+            for constat in regle.verifier(difference, contexte):
+                resultat.append(_diagnostic(document, regle, niveaux[regle.code], constat, True))
+    resultat.sort(key=Diagnostic.sort_key)
+    return resultat
+
+
 def code_sortie(diagnostics: Iterable[Diagnostic], strict: bool = False) -> int:
     echec = {"error", "warning"} if strict else {"error"}
     return 1 if any(d.severity in echec for d in diagnostics) else 0

@@ -123,3 +123,21 @@ def modifications_non_commitees(depot: DepotGit) -> list[str]:
                 i += 1
         i += 1
     return sorted(chemins)
+
+
+def base_par_defaut(depot: DepotGit) -> str:
+    """The merge base of HEAD with the default branch (origin's, else main or master)."""
+    candidates = []
+    try:
+        candidates.append(depot.executer("symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD").strip())
+    except ErreurGit:
+        pass
+    candidates += ["origin/main", "origin/master", "main", "master"]
+    for branche in filter(None, candidates):
+        try:
+            depot.executer("rev-parse", "--verify", "-q", f"{branche}^{{commit}}")
+        except ErreurGit:
+            continue
+        return depot.executer("merge-base", "HEAD", branche).strip()
+    raise ErreurGit("branche par défaut introuvable (ni origin/HEAD, ni main, ni master) : "
+                    "donnez la base, par exemple « sus revue origin/main »")

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from sus_cli.engine import Contexte
     from sus_cli.loading.documents import Document
 
-Cible = Literal["fiche", "config", "tous"]
+Cible = Literal["fiche", "config", "tous", "revue"]  # "revue": two versions, run by `sus revue`
 Verification = Callable[["Document", "Contexte"], Iterator[Constat]]
 
 
@@ -60,5 +60,5 @@ def regle(code: str, slug: str, severite: str, cible: Cible = "fiche", phase: in
 def toutes() -> dict[str, Regle]:
     """Every rule, by code (importing the rule modules registers them)."""
     from sus_cli.rules import (content, followup, indicators, meta,  # noqa: F401
-                               references, schema, syntax)
+                               references, revue, schema, syntax)
     return dict(sorted(REGLES.items()))

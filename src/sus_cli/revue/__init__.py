@@ -1,0 +1,1 @@
+"""`sus revue`: what a change (a pull request) does to the schéma, in words."""
