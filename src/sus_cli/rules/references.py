@@ -102,3 +102,35 @@ def nom_de_fichier(document, contexte):
     if not (nom == f"{identifiant}.md" or nom.startswith(f"{identifiant}-")):
         yield Constat(f"le nom du fichier « {nom} » doit commencer par l'identifiant : "
                       f"« {identifiant}.md » ou « {identifiant}-intitule.md »", chemin=("id",))
+
+
+@regle("SUS303", "codeowners-perime", "warning", cible="config", ignorable=False)
+def codeowners_perime(document, contexte):
+    """Le fichier CODEOWNERS généré par `sus codeowners` n'est plus à jour.
+
+    CODEOWNERS désigne, pour chaque fiche, les relecteurs de la direction qui
+    la porte. Quand une fiche est ajoutée, change de porteur, ou quand
+    `sus.yaml` change les relecteurs, il faut le régénérer, sinon la
+    mauvaise hiérarchie est sollicitée. Seul un fichier généré par `sus`
+    (reconnaissable à sa première ligne) est vérifié.
+
+    Mauvais : une fiche `TR-6.2.2.md` ajoutée sans relancer `sus codeowners`.
+
+    Bon : `sus codeowners` (ou `sus codeowners --gitlab`) relancé et le
+    fichier commité avec la fiche.
+    """
+    from sus_cli.codeowners import CHEMIN_GITHUB, CHEMIN_GITLAB, ENTETE, generer, racine_git
+
+    depot = contexte.depot
+    if depot.config is None:
+        return
+    dossier, prefixe = racine_git(depot.racine)
+    for chemin, gitlab in ((CHEMIN_GITHUB, False), (CHEMIN_GITLAB, True)):
+        fichier = dossier / chemin
+        try:
+            actuel = fichier.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if actuel.startswith(ENTETE) and actuel != generer(depot, prefixe, gitlab):
+            yield Constat(f"{chemin} n'est plus à jour : lancez « sus codeowners"
+                          f"{' --gitlab' if gitlab else ''} »", ligne=1, colonne=1)
