@@ -19,6 +19,7 @@ class DonneesBilan:
     genere_le: dt.date
     source: str = "l'arbre de travail"  # or "le commit … du …" (sus bilan --au)
     non_commitees: tuple[str, ...] = ()  # schéma files changed and not committed
+    evolutions: object = None  # figures.evolutions.Evolutions, or None without git history
 
     @property
     def annee(self) -> int:
@@ -29,12 +30,36 @@ class DonneesBilan:
         return self.bilan.config.schema_
 
 
+def lire_evolutions(depot: Depot, annee: int, revision: str | None, jusqua: dt.date | None):
+    """The year's évolutions from git, or None when there is no history to read."""
+    from sus_cli.figures.evolutions import evoluer
+    from sus_cli.history.depot_git import ErreurGit, ouvrir
+    from sus_cli.history.evolutions import histoire_de_l_annee
+    from sus_cli.loading.repository import charger_octets
+
+    try:
+        git = ouvrir(depot.racine)
+        if not git.a_des_commits():
+            return None
+        chemins = {d.chemin for d in depot.fiches_lues()}
+        activite, depart = histoire_de_l_annee(git, annee, chemins, revision or "HEAD", jusqua)
+    except ErreurGit:
+        return None
+    statuts = None
+    if depart is not None:
+        ancien = charger_octets(depot.racine, depart) if "sus.yaml" in depart else None
+        statuts = {d.modele.id: d.modele.statut for d in ancien.fiches_lues() if d.modele} if ancien else {}
+    valides = [d for d in depot.fiches_lues() if d.modele is not None]
+    return evoluer(annee, valides, activite.mises_a_jour, activite.creees, activite.auteurs, statuts)
+
+
 def preparer(depot: Depot, annee: int, genere_le: dt.date, source: str = "l'arbre de travail",
-             non_commitees: list[str] | None = None) -> DonneesBilan:
+             non_commitees: list[str] | None = None, evolutions=None) -> DonneesBilan:
     from sus_cli.engine import verifier
     from sus_cli.rules.registry import toutes
 
     diagnostics = verifier(depot, genere_le)
     chiffres = chiffrer_schema(depot.config, depot.a_chiffrer(), annee)
     resumes = {code: r.resume for code, r in toutes().items()}
-    return DonneesBilan(chiffres, qualifier(diagnostics, resumes), genere_le, source, tuple(non_commitees or ()))
+    return DonneesBilan(chiffres, qualifier(diagnostics, resumes), genere_le, source, tuple(non_commitees or ()),
+                        evolutions)

@@ -41,6 +41,17 @@ def fiche(f: ChiffresFiche) -> dict:
             "fin": f.fiche.fin.isoformat() if f.fiche.fin else None}
 
 
+def evolutions(e) -> dict | None:
+    if e is None:
+        return None
+    return {"creees": [i for i, _ in e.creees],
+            "validees": [{"id": i, "le": le.isoformat(), "par": par} for i, _, le, par in e.validees],
+            "changements_de_statut": None if e.statuts is None else
+            [{"id": i, "avant": avant, "apres": apres} for i, _, avant, apres in e.statuts],
+            "mises_a_jour": {i: n for i, _, n in e.mises_a_jour},
+            "contributeurs": {nom: n for nom, n in e.contributeurs}, "commits": e.commits}
+
+
 def en_dict(donnees: DonneesBilan) -> dict:
     b = donnees.bilan
     schema = b.config.schema_
@@ -62,6 +73,7 @@ def en_dict(donnees: DonneesBilan) -> dict:
         "dispositifs": [{"code": c.code, "synthese": synthese(c.synthese), "fiches": list(c.fiches)}
                         for c in b.dispositifs],
         "fiches_ecartees": [{"chemin": e.chemin, "id": e.id, "raison": e.raison} for e in b.ecartees],
+        "evolutions": evolutions(donnees.evolutions),
         "qualite": {"erreurs": donnees.qualite.erreurs, "avertissements": donnees.qualite.avertissements,
                     "fiches_avec_erreurs": donnees.qualite.fiches_avec_erreurs,
                     "regles": {l.code: l.diagnostics for l in donnees.qualite.regles}},

@@ -97,14 +97,16 @@ def environnement(racine: Path | None) -> SandboxedEnvironment:
     return env
 
 
-def rendre(donnees: DonneesBilan, format_: str, racine: Path | None) -> str:
-    env = environnement(racine)
-    nom = GABARITS[format_]
+def rendre_gabarit(nom: str, racine: Path | None, **variables) -> str:
     try:
-        gabarit = env.get_template(nom)
-        return gabarit.render(bilan=donnees.bilan, qualite=donnees.qualite, schema=donnees.schema,
-                              annee=donnees.annee, genere_le=donnees.genere_le, source=donnees.source,
-                              non_commitees=donnees.non_commitees)
+        return environnement(racine).get_template(nom).render(**variables)
     except TemplateError as err:
         ou = f"{err.filename}:{err.lineno}" if getattr(err, "filename", None) else nom
         raise ErreurGabarit(f"gabarit {ou} : {err.message or err}") from None
+
+
+def rendre(donnees: DonneesBilan, format_: str, racine: Path | None) -> str:
+    return rendre_gabarit(GABARITS[format_], racine, bilan=donnees.bilan, qualite=donnees.qualite,
+                          schema=donnees.schema, annee=donnees.annee, genere_le=donnees.genere_le,
+                          source=donnees.source, non_commitees=donnees.non_commitees,
+                          evolutions=donnees.evolutions)

@@ -31,7 +31,7 @@ def bilan(
     Les gabarits (templates/) d'un dépôt de schéma remplacent ceux de sus de même nom.
     Code de sortie : 0 si le bilan est écrit, 1 si des fiches invalides ont dû en être écartées.
     """
-    from sus_cli.bilan.donnees import preparer
+    from sus_cli.bilan.donnees import lire_evolutions, preparer
     from sus_cli.files import ecrire_atomique
 
     if format not in FORMATS:
@@ -39,7 +39,8 @@ def bilan(
     if not 1900 <= annee <= 2200:
         raise ErreurUsage(f"année {annee} invalide")
     schema = ouvrir_schema(racine, au, signaler_non_commitees=True)
-    donnees = preparer(schema.depot, annee, schema.jour, schema.source, schema.non_commitees)
+    evolutions = lire_evolutions(schema.depot, annee, schema.sha, schema.jour if au else None)
+    donnees = preparer(schema.depot, annee, schema.jour, schema.source, schema.non_commitees, evolutions)
     if format == "json":
         from sus_cli.bilan.json_bilan import en_dict
         texte = json.dumps(en_dict(donnees), ensure_ascii=False, indent=2) + "\n"

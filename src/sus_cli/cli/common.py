@@ -38,6 +38,7 @@ class Schema:
     jour: dt.date  # "today" for the rules and the late flags
     source: str  # "l'arbre de travail" or "le commit abc1234 du …"
     non_commitees: list[str] | None = None  # working-tree changes not committed (None: not known)
+    sha: str | None = None  # the commit read, with --au
 
 
 OptionAu = Annotated[Optional[str], typer.Option(
@@ -70,7 +71,7 @@ def ouvrir_schema(racine: Path | None, au: str | None = None, a_lire=None, exige
         except RacineIntrouvable:
             raise ErreurUsage(f"sus.yaml n'existe pas encore au commit {sha[:10]} ({au})") from None
         jour = dt.date.fromisoformat(au) if _est_date(au) else moment.date()
-        schema = Schema(depot, jour, f"le commit {sha[:10]} du {moment.date().isoformat()}")
+        schema = Schema(depot, jour, f"le commit {sha[:10]} du {moment.date().isoformat()}", sha=sha)
     if exiger_config and schema.depot.config is None:
         raise ErreurUsage("sus.yaml est invalide : lancez « sus validate » pour voir pourquoi")
     return schema

@@ -60,3 +60,41 @@ def analyser(sortie: str, prefixe: str = "") -> list[Commit]:
                 i += 2
         commits.append(Commit(sha, dt.datetime.fromisoformat(date), auteur, courriel, sujet, tuple(changements)))
     return commits
+
+
+@dataclass(slots=True)
+class Activite:
+    """What the history says about the current fiches over a period."""
+
+    mises_a_jour: dict[str, int]  # current path → commits touching it in the period
+    creees: set[str]  # current paths added (first or again) in the period
+    auteurs: dict[str, int]  # author → commits touching the schéma in the period
+
+
+def activite(commits: list[Commit], chemins_actuels: set[str], debut: dt.date, fin: dt.date) -> Activite:
+    """Commits (newest first, as `git log` gives them) mapped onto today's paths.
+
+    Walking back in time, a rename `old → new` means the file was at `old`
+    before that commit: later commits are credited to the path it has now.
+    """
+    actuel_de = {p: p for p in chemins_actuels}  # path at the time examined → current path
+    resultat = Activite({}, set(), {})
+    for commit in commits:
+        dans_periode = debut <= commit.date.date() <= fin
+        touches = set()
+        for changement in commit.changements:
+            actuel = actuel_de.get(changement.chemin)
+            if actuel is not None and dans_periode:
+                touches.add(actuel)
+                if changement.statut == "A":
+                    resultat.creees.add(actuel)
+            if changement.statut == "R" and actuel is not None:
+                del actuel_de[changement.chemin]
+                actuel_de[changement.ancien] = actuel
+            elif changement.statut == "A" and actuel is not None:
+                del actuel_de[changement.chemin]  # before its creation, that path is another file
+        for actuel in touches:
+            resultat.mises_a_jour[actuel] = resultat.mises_a_jour.get(actuel, 0) + 1
+        if dans_periode and commit.changements:
+            resultat.auteurs[commit.auteur] = resultat.auteurs.get(commit.auteur, 0) + 1
+    return resultat
