@@ -121,3 +121,34 @@ def test_dossier_hors_depot_git(depot, sus):
     sortie = sus("validate", "--au", "HEAD", cwd=depot)
     assert sortie.code == 2 and "n'est pas dans un dépôt git" in sortie.stderr
     assert sus("validate", cwd=depot).code == 0
+
+
+def test_evolutions_de_l_annee(depot_git, sus):
+    depot_git.commit("référentiel", "2023-06-01", {"sus.yaml": SUS_YAML,
+                                                   "fiches/TR-6.2.1.md": EN_COURS})
+    depot_git.commit("nouvelle fiche", "2024-02-01", {"fiches/TR-6.1.1.md": EN_COURS.replace("6.2.1", "6.1.1")},
+                     auteur="Bénédicte")
+    depot_git.git("mv", "fiches/TR-6.2.1.md", "fiches/TR-6.2.1-dematerialiser.md")
+    depot_git.commit("renommage", "2024-03-01", auteur="Bénédicte")
+    depot_git.commit("réalisée", "2024-09-15", {"fiches/TR-6.2.1-dematerialiser.md": REALISEE.replace(
+        "statut: realisee", "statut: realisee\nvalidation: {etat: validee, par: DGA, le: 2024-09-10}")},
+        auteur="Karim")
+    depot_git.commit("l'année suivante", "2025-02-01", {"fiches/TR-6.1.1.md": REALISEE.replace("6.2.1", "6.1.1")})
+    b = json.loads(sus("bilan", "2024", "--au", "2024-12-31", "-f", "json", cwd=depot_git.racine).stdout)
+    e = b["evolutions"]
+    assert e["creees"] == ["TR-6.1.1"]
+    assert e["validees"] == [{"id": "TR-6.2.1", "le": "2024-09-10", "par": "DGA"}]
+    assert e["changements_de_statut"] == [{"id": "TR-6.2.1", "avant": "en_cours", "apres": "realisee"}]
+    assert e["mises_a_jour"] == {"TR-6.2.1": 2, "TR-6.1.1": 1}  # the rename and the statut, followed
+    assert e["contributeurs"] == {"Bénédicte": 2, "Karim": 1} and e["commits"] == 3
+    markdown = sus("bilan", "2024", "--au", "2024-12-31", "--sortie", "-", cwd=depot_git.racine).stdout
+    assert "| TR-6.2.1 — Dématérialiser les fiches | En cours | Réalisée |" in markdown
+    assert "Fiches créées : 1 (TR-6.1.1)." in markdown
+    # from the working tree, 2025's commit is not counted in 2024
+    assert json.loads(sus("bilan", "2024", "-f", "json", cwd=depot_git.racine).stdout)["evolutions"]["commits"] == 3
+
+
+def test_evolutions_sans_git(depot, sus):
+    (depot / "fiches" / "TR-6.2.1.md").write_text(EN_COURS, encoding="utf-8")
+    assert json.loads(sus("bilan", "2024", "-f", "json", cwd=depot).stdout)["evolutions"] is None
+    assert "L'historique git n'est pas disponible" in sus("bilan", "2024", "--sortie", "-", cwd=depot).stdout
