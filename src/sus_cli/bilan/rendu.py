@@ -62,7 +62,9 @@ def _valeur(x, unite: str | None = None) -> str:
 
 
 def _date(d: dt.date | None) -> str:
-    return "—" if d is None else f"{d.day} {MOIS[d.month - 1]} {d.year}"
+    if d is None:
+        return "—"
+    return f"{'1er' if d.day == 1 else d.day} {MOIS[d.month - 1]} {d.year}"
 
 
 def _cellule(texte) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from sus_cli.figures.fiches import en_retard
+from sus_cli.figures.fiches import TERMINES, en_retard
 from sus_cli.figures.indicateurs import valeur_annee
 
 TRIMESTRE = re.compile(r"^(\d{4})-T([1-4])$")
@@ -69,19 +69,21 @@ def suivre(trimestre: str, config, documents, mises_a_jour: dict[str, int], aver
         nom = config.directions[f.porteur].nom if f.porteur in config.directions else f.porteur
         point = points.setdefault(f.porteur, PointPorteur(f.porteur, nom))
         point.fiches += 1
-        if not mises_a_jour.get(document.chemin):
-            point.sans_activite.append((f.id, f.titre))
         if en_retard(f, jour):
             point.en_retard.append((f.id, f.titre, f.fin))
+        if f.etat_validation != "validee":
+            point.non_validees.append((f.id, f.etat_validation))
+        elif avertissements.get(document.chemin):
+            point.validees_avec_avertissements.append((f.id, avertissements[document.chemin]))
+        if f.statut in TERMINES:  # a closed action needs no update nor new value
+            continue
+        if not mises_a_jour.get(document.chemin):
+            point.sans_activite.append((f.id, f.titre))
         for indicateur in f.indicateurs:
             if not _a_une_valeur(indicateur, annee, numero):
                 point.sans_valeur.append((f.id, indicateur.libelle))
         for etape in f.etapes:
             if etape.echeance and etape.echeance < jour and not etape.faite:
                 point.etapes_depassees.append((f.id, etape.libelle, etape.echeance))
-        if f.etat_validation != "validee":
-            point.non_validees.append((f.id, f.etat_validation))
-        elif avertissements.get(document.chemin):
-            point.validees_avec_avertissements.append((f.id, avertissements[document.chemin]))
     return Suivi(trimestre.upper(), debut, fin, jour, [points[c] for c in sorted(points)],
                  sum(1 for d in documents if mises_a_jour.get(d.chemin)))
