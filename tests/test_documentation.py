@@ -22,7 +22,8 @@ def test_les_commandes_et_options_du_readme_existent(sus, tmp_path):
     for format_ in ("texte", "json", "github", "gitlab"):
         assert format_ in aide
     generale = sus("--help", cwd=tmp_path).stdout
-    for commande in ("validate", "regles", "liste", "voir", "avancement", "bilan", "export", "schema"):
+    for commande in ("validate", "regles", "liste", "voir", "avancement", "bilan", "export", "revue", "codeowners",
+                     "suivi", "init", "nouvelle", "schema"):
         assert commande in generale and f"sus {commande}" in README
 
 
