@@ -42,7 +42,8 @@ def _depot(depot_git):
                                               "fiches/TR-6.1.1.md": FICHE_VALIDE.replace("6.2.1", "6.1.1")})
     depot_git.git("checkout", "-q", "-b", "suivi-t4")
     depot_git.commit("suivi du T4", "2024-11-20", {"fiches/TR-6.2.1.md": APRES, "fiches/TR-6.1.1.md": None,
-                                                   "fiches/TR-6.2.2.md": FICHE_VALIDE.replace("6.2.1", "6.2.2")})
+                                                   "fiches/TR-6.2.2.md": FICHE_VALIDE.replace("6.2.1", "6.2.2")
+                                                   .replace("Dématérialiser les fiches", "Mesurer l'usage")})
     return depot_git
 
 
@@ -56,7 +57,7 @@ def test_revue_decrit_le_changement(depot_git, sus):
                     "valeur 2023 de « a » : 40 → 45", "valeur 2024-T2 de « a » ajoutée : 55",
                     "budget 2024 : prévu 10000 €, engagé —, consommé — → prévu 10000 €, engagé 8000 €, consommé —",
                     "note de suivi du 2024-11-15 : Outil déployé", "texte de la fiche modifié",
-                    "TR-6.2.2 — Dématérialiser les fiches (DSUN) : ajoutée", ": supprimée",
+                    "TR-6.2.2 — Mesurer l'usage (DSUN) : ajoutée", ": supprimée",
                     "✅ Circuit de validation respecté."):
         assert attendu in texte, attendu
 
@@ -82,3 +83,28 @@ def test_revue_sans_branche_par_defaut(depot_git, sus):
     sortie = sus("revue", cwd=depot_git.racine)
     assert sortie.code == 2 and "branche par défaut introuvable" in sortie.stderr
     assert sus("revue", "HEAD", cwd=depot_git.racine).code == 0
+
+
+def test_fiche_validee_deplacee_vers_un_autre_objectif(depot_git, sus):
+    depot_git.commit("départ", "2024-05-01", {"sus.yaml": SUS_YAML_TEST.read_text(encoding="utf-8"),
+                                              "fiches/TR-6.2.1.md": AVANT})
+    depot_git.git("mv", "fiches/TR-6.2.1.md", "fiches/TR-6.1.1.md")
+    (depot_git.racine / "fiches" / "TR-6.1.1.md").write_text(AVANT.replace("TR-6.2.1", "TR-6.1.1"), encoding="utf-8")
+    depot_git.git("add", "-A")
+    depot_git.commit("déplacement", "2024-06-01")
+    rapport = json.loads(sus("revue", "HEAD~1", "HEAD", "-f", "json", cwd=depot_git.racine).stdout)
+    assert [f["changement"] for f in rapport["fiches"]] == ["modifiee"]
+    assert rapport["fiches"][0]["details"][0]["texte"].startswith("identifiant : TR-6.2.1 → TR-6.1.1")
+    assert [d["code"] for d in rapport["diagnostics"]] == ["SUS800"]
+
+
+def test_fiche_supprimee_puis_recreee(depot_git, sus):
+    from conftest import FICHE_VALIDE
+    depot_git.commit("départ", "2024-01-05", {"sus.yaml": SUS_YAML_TEST.read_text(encoding="utf-8"),
+                                              "fiches/TR-6.2.1.md": FICHE_VALIDE})
+    depot_git.commit("suppression", "2024-04-01", {"fiches/TR-6.2.1.md": None})
+    depot_git.commit("recréation", "2024-06-01", {"fiches/TR-6.2.1.md": FICHE_VALIDE.replace("Indicateur B", "B2")})
+    rapport = json.loads(sus("revue", "HEAD~2", "HEAD", "-f", "json", cwd=depot_git.racine).stdout)
+    assert [(f["id"], f["changement"]) for f in rapport["fiches"]] == [("TR-6.2.1", "modifiee")]
+    bilan = json.loads(sus("bilan", "2024", "-f", "json", cwd=depot_git.racine).stdout)
+    assert bilan["evolutions"]["creees"] == ["TR-6.2.1"] and bilan["evolutions"]["mises_a_jour"] == {"TR-6.2.1": 1}

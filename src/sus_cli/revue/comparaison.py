@@ -59,14 +59,40 @@ def _brute(valeur):
     return getattr(valeur, "valeur", valeur)
 
 
+def _deplacements(avant: dict[str, Document], apres: dict[str, Document]) -> dict[str, str]:
+    """Fiches that changed id (moved to another objectif): old id → new id,
+    paired by file path or, failing that, by identical title."""
+    partis = {i: d for i, d in avant.items() if i not in apres}
+    venus = {i: d for i, d in apres.items() if i not in avant}
+    paires = {}
+    for ancien, a in partis.items():
+        for nouveau, b in venus.items():
+            if nouveau in paires.values():
+                continue
+            titre = a.champ("titre")
+            if a.chemin == b.chemin or (isinstance(titre, str) and titre == b.champ("titre")):
+                paires[ancien] = nouveau
+                break
+    return paires
+
+
 def comparer(base: Depot, tete: Depot) -> list[DifferenceFiche]:
     avant, apres = _par_id(base), _par_id(tete)
+    deplacements = _deplacements(avant, apres)
+    arrivees = set(deplacements.values())
     differences = []
     for identifiant in sorted(set(avant) | set(apres)):
-        a, b = avant.get(identifiant), apres.get(identifiant)
-        difference = DifferenceFiche(identifiant, a, b)
+        if identifiant in arrivees:
+            continue
+        nouveau = deplacements.get(identifiant, identifiant)
+        a, b = avant.get(identifiant), apres.get(nouveau)
+        difference = DifferenceFiche(nouveau, a, b)
         if a is not None and b is not None:
             difference.details = _details(a, b)
+            if nouveau != identifiant:
+                difference.details.insert(0, Detail("objectif", f"identifiant : {identifiant} → {nouveau} "
+                                                                "(la fiche change d'objectif ou de rang)",
+                                                    substance=True))
             if not difference.details:
                 continue
         differences.append(difference)
