@@ -95,6 +95,8 @@ def verifier(depot: Depot, date: dt.date | None = None) -> list[Diagnostic]:
                     contexte.diagnostics.append(
                         _diagnostic(document, regle, niveaux[regle.code], constat, est_fiche))
         resultat.extend(contexte.diagnostics)
+        if document.yaml is not None:
+            document.yaml.oublier_noeuds()
     resultat.sort(key=Diagnostic.sort_key)
     return resultat
 

@@ -50,14 +50,19 @@ class Yaml:
     fin: int | None = None
     decalage: int = 0  # lines before the YAML text in the file
     problemes: list[tuple[str, Constat]] = field(default_factory=list)
+    _noeuds: Node | None = None  # composed on demand, kept until oublier_noeuds()
 
     def racine(self) -> Node | None:
-        if self.source is None:
-            return None
-        try:
-            return yaml.compose(self.source[self.debut:self.fin], Loader=_Loader)
-        except yaml.YAMLError:
-            return None
+        if self._noeuds is None and self.source is not None:
+            try:
+                self._noeuds = yaml.compose(self.source[self.debut:self.fin], Loader=_Loader)
+            except yaml.YAMLError:
+                return None
+        return self._noeuds
+
+    def oublier_noeuds(self) -> None:
+        """Drop the node tree once the positions of a document are resolved."""
+        self._noeuds = None
 
     def position(self, chemin: Chemin, cle: bool = False) -> tuple[int, int]:
         """1-based (line, column) in the file of the node at `chemin`.
