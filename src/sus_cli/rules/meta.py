@@ -39,9 +39,9 @@ def ignore_inutile(document, contexte):
 def ignore_inconnu(document, contexte):
     """`sus_ignore` cite un code de règle inconnu ou qui ne peut pas être ignoré.
 
-    Les règles de lecture (SUS1xx) et celles qui surveillent `sus_ignore`
-    lui-même (SUS7xx) ne peuvent pas être ignorées. `sus regles` liste les
-    codes.
+    Les règles de lecture (SUS1xx), SUS303, celles qui surveillent
+    `sus_ignore` lui-même (SUS7xx) et celles du circuit de validation
+    (SUS8xx) ne peuvent pas être ignorées. `sus regles` liste les codes.
 
     Mauvais :
 
