@@ -10,9 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from sus_cli.cli.common import ErreurUsage, OptionRacine, charger_depot, console
+from sus_cli.figures.synthese import ORDRE_STATUTS as STATUTS_POSSIBLES
 
-STATUTS_POSSIBLES = ("a_venir", "en_cours", "realisee", "en_pause", "bloquee", "abandonnee", "a_discuter",
-                     "non_renseigne")
 VALIDATIONS = ("brouillon", "soumise", "validee")
 
 

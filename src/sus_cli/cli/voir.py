@@ -45,6 +45,7 @@ def _afficher(document, config, jour) -> None:
     from sus_cli.bilan.rendu import FILTRES, STATUTS, VALIDATIONS
     from sus_cli.figures.fiches import en_retard
     from sus_cli.model.fiche import decomposer_id
+    from sus_cli.model.types import ordre_periode
 
     f = document.modele
     nombre, euros, date_fr = FILTRES["nombre"], FILTRES["euros"], FILTRES["date_fr"]
@@ -89,9 +90,7 @@ def _afficher(document, config, jour) -> None:
             table.add_column(colonne, justify="right" if colonne in ("valeur", "cible") else "left")
         if indicateur.reference:
             table.add_row(f"référence {indicateur.reference.annee}", nombre(indicateur.reference.valeur), "", "")
-        # Quarters first, then the year they belong to.
-        periodes = sorted(set(indicateur.valeurs) | {str(a) for a in indicateur.cibles},
-                          key=lambda p: (p[:4], p[5:] or "T9"))
+        periodes = sorted(set(indicateur.valeurs) | {str(a) for a in indicateur.cibles}, key=ordre_periode)
         for periode in periodes:
             brute = indicateur.valeurs.get(periode)
             valeur = getattr(brute, "valeur", brute)

@@ -9,6 +9,7 @@ from sus_cli.figures.fiches import en_retard, sommer_budgets
 from sus_cli.figures.indicateurs import cible_annee
 from sus_cli.loading.repository import Depot
 from sus_cli.model.fiche import ValeurDetaillee, decomposer_id
+from sus_cli.model.types import ordre_periode
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,7 @@ def tableaux(depot: Depot, jour: dt.date) -> tuple[Tableau, Tableau]:
             en_retard(f, jour), total.prevu, total.engage, total.consomme, len(f.indicateurs),
             ", ".join(f.dispositifs), document.chemin))
         for indicateur in f.indicateurs:
-            for periode in sorted(indicateur.valeurs, key=lambda p: (p[:4], p[5:] or "T9")):
+            for periode in sorted(indicateur.valeurs, key=ordre_periode):
                 brute = indicateur.valeurs[periode]
                 detail = brute if isinstance(brute, ValeurDetaillee) else None
                 valeurs.append((

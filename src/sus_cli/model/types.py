@@ -66,6 +66,11 @@ def _periode(v: Any) -> str:
 
 Periode = Annotated[str, BeforeValidator(_periode)]
 
+
+def ordre_periode(periode: str) -> tuple[str, str]:
+    """Sort key of periods: a year's quarters first, then the year itself."""
+    return periode[:4], periode[5:] or "T9"
+
 Texte = Annotated[str, Field(min_length=1, pattern=r"\S")]
 
 CODE_REGLE = r"^SUS\d{3}$"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sus_cli.loading.documents import Document
 from sus_cli.loading.repository import Depot
+from sus_cli.model.types import ordre_periode
 
 @dataclass(frozen=True, slots=True)
 class Detail:
@@ -161,7 +162,7 @@ def _indicateurs(fa, fb) -> list[Detail]:
             if ca != cb:
                 details.append(Detail("cible", f"cible {annee} de « {ident} » : {_valeur_texte(ca)} → "
                                                f"{_valeur_texte(cb)}", substance=True))
-        for periode in sorted(ia.valeurs.keys() | ib.valeurs.keys(), key=lambda p: (p[:4], p[5:] or "T9")):
+        for periode in sorted(ia.valeurs.keys() | ib.valeurs.keys(), key=ordre_periode):
             va, vb = ia.valeurs.get(periode), ib.valeurs.get(periode)
             if va == vb:
                 continue

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 
 from sus_cli.diagnostics import Constat
+from sus_cli.figures.fiches import en_retard
 from sus_cli.rules.indicators import annees_du_schema
 from sus_cli.rules.registry import regle
-
-TERMINES = ("realisee", "abandonnee")
-
 
 @regle("SUS600", "debut-apres-fin", "error")
 def debut_apres_fin(document, contexte):
@@ -210,7 +208,7 @@ def fiche_en_retard(document, contexte):
     ```
     """
     fiche = document.modele
-    if fiche is not None and fiche.fin and fiche.fin < contexte.aujourdhui and fiche.statut not in TERMINES:
+    if fiche is not None and en_retard(fiche, contexte.aujourdhui):
         statut = fiche.statut or "non renseigné"
         yield Constat(f"fiche en retard : fin prévue le {fiche.fin}, statut « {statut} »", chemin=("fin",))
 
