@@ -11,11 +11,9 @@ of `sus validate` on one fiche (the pre-commit case), best of several runs.
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ICI = Path(__file__).resolve().parent

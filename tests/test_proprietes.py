@@ -105,7 +105,7 @@ nombres = st.one_of(st.integers(-1000, 1000), st.floats(-1000, 1000, allow_nan=F
 def test_atteinte_bornee_et_monotone(v1, v2, cible, reference, sens, absente):
     from sus_cli.figures.indicateurs import atteinte
     a1, a2 = atteinte(v1, cible, reference, sens), atteinte(v2, cible, reference, sens)
-    assert a1 is not None and 0.0 <= a1 <= 1.0
+    assert a1 is not None and 0.0 <= a1 <= 1.0 and a2 is not None and 0.0 <= a2 <= 1.0
     meilleure, moins_bonne = (max(v1, v2), min(v1, v2)) if sens == "hausse" else (min(v1, v2), max(v1, v2))
     assert atteinte(meilleure, cible, reference, sens) >= atteinte(moins_bonne, cible, reference, sens)
     assert atteinte(None, cible, reference, sens) is None and atteinte(v1, None, reference, sens) is None

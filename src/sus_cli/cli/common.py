@@ -93,9 +93,9 @@ def _non_commitees(dossier: Path) -> list[str] | None:
         return None  # not a git repository: nothing to flag
 
 
-def charger_depot(racine: Path | None, a_lire=None, au: str | None = None):
-    """Find and load the repository; a missing or unusable sus.yaml is a usage error."""
-    return ouvrir_schema(racine, au, a_lire).depot
+def charger_depot(racine: Path | None, a_lire=None):
+    """Find and load the working tree; a missing or unusable sus.yaml is a usage error."""
+    return ouvrir_schema(racine, None, a_lire).depot
 
 
 def console(flux=None):

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sus_cli.cli.common import ErreurUsage, OptionRacine, racine_du_depot
+from sus_cli.cli.common import ErreurUsage, OptionRacine, ouvrir_schema, racine_du_depot
 
 
 def revue(
@@ -28,29 +28,23 @@ def revue(
     (règles SUS800 à SUS802) : code de sortie 1 s'il n'est pas respecté."""
     from sus_cli.engine import aujourdhui, verifier_revue
     from sus_cli.history.depot_git import ErreurGit, base_par_defaut, ouvrir
-    from sus_cli.loading.repository import RacineIntrouvable, charger, charger_octets
     from sus_cli.revue import rendu
     from sus_cli.revue.comparaison import comparer
 
     if format not in ("texte", "markdown", "json"):
         raise ErreurUsage(f"format « {format} » inconnu ; formats possibles : texte, markdown, json")
-    dossier = racine_du_depot(racine)
-    try:
-        git = ouvrir(dossier)
-        sha_base = git.resoudre(base) if base else base_par_defaut(git)
-        depot_base = charger_octets(dossier, git.fichiers(sha_base))
-        if tete:
-            sha_tete = git.resoudre(tete)
-            depot_tete = charger_octets(dossier, git.fichiers(sha_tete))
-            nom_tete = f"{tete} ({sha_tete[:10]})"
-        else:
-            depot_tete = charger(dossier)
-            nom_tete = "fichiers actuels"
-    except ErreurGit as err:
-        raise ErreurUsage(str(err)) from None
-    except RacineIntrouvable as err:
-        raise ErreurUsage(f"{err} ({base or 'base'})") from None
-    nom_base = f"{base or 'base'} ({sha_base[:10]})"
+    if base is None:
+        try:
+            base_lue = base_par_defaut(ouvrir(racine_du_depot(racine)))
+        except ErreurGit as err:
+            raise ErreurUsage(str(err)) from None
+    else:
+        base_lue = base
+    avant = ouvrir_schema(racine, base_lue, exiger_config=False)
+    apres = ouvrir_schema(racine, tete, exiger_config=False)
+    depot_base, depot_tete = avant.depot, apres.depot
+    nom_base = f"{base or 'base'} ({avant.sha[:10]})"
+    nom_tete = f"{tete} ({apres.sha[:10]})" if tete else "fichiers actuels"
     differences = comparer(depot_base, depot_tete)
     diagnostics = verifier_revue(differences, depot_tete, aujourdhui())
     if format == "json":

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sus_cli.cli.common import ErreurUsage, OptionAu, OptionRacine, ouvrir_schema, racine_du_depot, sur_github_actions
+from sus_cli.cli.common import ErreurUsage, OptionRacine, ouvrir_schema, racine_du_depot, sur_github_actions
 from sus_cli.reporters import FORMATS
 
 

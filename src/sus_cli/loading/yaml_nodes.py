@@ -10,7 +10,6 @@ scalars, and impossible dates, each as a finding at its position.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -267,8 +266,3 @@ def _traduire_erreur(err: yaml.MarkedYAMLError) -> str:
             return francais
     return probleme or "document illisible"
 
-
-def iterer_cles(valeur: Any) -> Iterator[Any]:
-    """Keys of a mapping value, or nothing (for partially invalid data)."""
-    if isinstance(valeur, dict):
-        yield from valeur
