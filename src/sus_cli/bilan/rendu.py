@@ -9,62 +9,19 @@ HTML. Templates run in Jinja's sandbox with undefined variables as errors.
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib.resources
 from pathlib import Path
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
+from sus_cli import francais
 from sus_cli.bilan.donnees import DonneesBilan
 
 GABARITS = {"markdown": "bilan.md.j2", "html": "bilan.html.j2"}
 
-STATUTS = {"a_venir": "À venir", "en_cours": "En cours", "realisee": "Réalisée", "en_pause": "En pause",
-           "bloquee": "Bloquée", "abandonnee": "Abandonnée", "a_discuter": "À discuter",
-           "non_renseigne": "Non renseigné", None: "Non renseigné"}
-VALIDATIONS = {"brouillon": "Brouillon", "soumise": "Soumise", "validee": "Validée"}
-MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-        "novembre", "décembre")
-
-
 class ErreurGabarit(Exception):
     """A template that cannot be rendered: French message, exit status 2."""
-
-
-def _nombre(x, decimales: int = 2) -> str:
-    if x is None:
-        return "—"
-    if isinstance(x, bool):
-        return "oui" if x else "non"
-    if isinstance(x, float) and x.is_integer():
-        x = int(x)
-    texte = f"{x:,}" if isinstance(x, int) else f"{x:,.{decimales}f}".rstrip("0").rstrip(".")
-    return texte.replace(",", "\u202f").replace(".", ",")
-
-
-def _pourcent(x, decimales: int = 0) -> str:
-    if x is None:
-        return "n.c."
-    return f"{x * 100:.{decimales}f}".replace(".", ",") + "\u00a0%"
-
-
-def _euros(x) -> str:
-    return "—" if x is None else f"{_nombre(x)}\u00a0€"
-
-
-def _valeur(x, unite: str | None = None) -> str:
-    if x is None:
-        return "—"
-    if isinstance(x, bool) or unite in (None, "nombre", "livrable"):
-        return _nombre(x)
-    return f"{_nombre(x)}\u00a0{unite}" if unite in ("%", "€") else _nombre(x)
-
-
-def _date(d: dt.date | None) -> str:
-    if d is None:
-        return "—"
-    return f"{'1er' if d.day == 1 else d.day} {MOIS[d.month - 1]} {d.year}"
 
 
 def _cellule(texte) -> str:
@@ -75,8 +32,9 @@ def _cellule(texte) -> str:
 
 
 FILTRES = {
-    "nombre": _nombre, "pourcent": _pourcent, "euros": _euros, "valeur": _valeur, "date_fr": _date,
-    "cellule": _cellule, "statut": lambda s: STATUTS.get(s, s), "validation": lambda e: VALIDATIONS.get(e, e),
+    "nombre": francais.nombre, "pourcent": francais.pourcent, "euros": francais.euros, "valeur": francais.valeur,
+    "date_fr": francais.date, "cellule": _cellule, "statut": francais.statut, "validation": francais.validation,
+    "pluriel": francais.pluriel,
 }
 
 

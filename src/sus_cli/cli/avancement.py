@@ -54,11 +54,11 @@ def _afficher(chiffres, jour, source: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from sus_cli.bilan.rendu import FILTRES, STATUTS
+    from sus_cli import francais
 
     sortie = console()
     s = chiffres.synthese
-    sortie.print(f"[bold]Avancement au {FILTRES['date_fr'](jour)}[/] — valeurs et budgets de {chiffres.annee} "
+    sortie.print(f"[bold]Avancement au {francais.date(jour)}[/] — valeurs et budgets de {chiffres.annee} "
                  f"— d'après {escape(source)}")
     sortie.print(f"{s.fiches} fiches ; réalisation {_barre(s.taux_realisation)} ; atteinte {_barre(s.atteinte)}"
                  f" ({s.atteinte_non_calculable} non calculable(s)) ; [red]{s.en_retard}[/] en retard")
@@ -69,7 +69,7 @@ def _afficher(chiffres, jour, source: str) -> None:
             table.add_column(colonne, justify=justification)
         for libelle, synthese in ((f"volet {volet.code}", volet.synthese),
                                   *((f"axe {a.numero}", a.synthese) for a in volet.axes)):
-            statuts = ", ".join(f"{n} {STATUTS[c].lower()}" for c, n in synthese.par_statut.items()) or "—"
+            statuts = ", ".join(f"{n} {francais.statut(c).lower()}" for c, n in synthese.par_statut.items()) or "—"
             retard = f"[red]{synthese.en_retard}[/]" if synthese.en_retard else "0"
             table.add_row(libelle, str(synthese.fiches), statuts, _barre(synthese.taux_realisation),
                           _barre(synthese.atteinte), retard)

@@ -70,13 +70,15 @@ def liste(
         json.dump(lignes, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif format == "csv":
+        from sus_cli.tableur import cellule_csv
+
         ecrivain = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
         ecrivain.writerow(["id", "titre", "porteur", "statut", "validation", "en_retard", "debut", "fin",
                            "indicateurs", "dispositifs", "chemin"])
         for l in lignes:
-            ecrivain.writerow([l["id"], l["titre"], l["porteur"], l["statut"] or "", l["validation"],
-                               "oui" if l["en_retard"] else "non", l["debut"] or "", l["fin"] or "",
-                               l["indicateurs"], ", ".join(l["dispositifs"]), l["chemin"]])
+            ecrivain.writerow([cellule_csv(v) for v in (
+                l["id"], l["titre"], l["porteur"], l["statut"], l["validation"], l["en_retard"], l["debut"],
+                l["fin"], l["indicateurs"], ", ".join(l["dispositifs"]), l["chemin"])])
     else:
         _afficher(lignes)
     if invalides:
@@ -89,7 +91,7 @@ def _afficher(lignes: list[dict]) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from sus_cli.bilan.rendu import STATUTS, VALIDATIONS as NOMS_VALIDATION
+    from sus_cli import francais
 
     sortie = console()
     if not lignes:
@@ -100,10 +102,10 @@ def _afficher(lignes: list[dict]) -> None:
         table.add_column(colonne, overflow="fold", no_wrap=colonne in ("fiche", "porteur", "fin"),
                          ratio=1 if colonne == "titre" else None)
     for l in lignes:
-        statut = STATUTS.get(l["statut"], l["statut"])
+        statut = francais.statut(l["statut"])
         if l["en_retard"]:
             statut += " [red](en retard)[/]"
-        table.add_row(l["id"], escape(l["titre"]), l["porteur"], statut, NOMS_VALIDATION[l["validation"]],
+        table.add_row(l["id"], escape(l["titre"]), l["porteur"], statut, francais.validation(l["validation"]),
                       l["fin"] or "—")
     sortie.print(table)
     sortie.print(f"{len(lignes)} fiche(s).")

@@ -42,13 +42,13 @@ def _afficher(document, config, jour) -> None:
     from rich.panel import Panel
     from rich.table import Table
 
-    from sus_cli.bilan.rendu import FILTRES, STATUTS, VALIDATIONS
+    from sus_cli import francais
     from sus_cli.figures.fiches import en_retard
     from sus_cli.model.fiche import decomposer_id
     from sus_cli.model.types import ordre_periode
 
     f = document.modele
-    nombre, euros, date_fr = FILTRES["nombre"], FILTRES["euros"], FILTRES["date_fr"]
+    nombre, euros, date_fr = francais.nombre, francais.euros, francais.date
     sortie = console()
     code, axe, objectif, _ = decomposer_id(f.id)
     volet = config.volets.get(code)
@@ -61,10 +61,10 @@ def _afficher(document, config, jour) -> None:
             if titre_objectif:
                 lignes.append(f"[dim]Objectif {axe}.{objectif} — {escape(titre_objectif)}[/]")
     direction = config.directions.get(f.porteur)
-    statut = STATUTS.get(f.statut, f.statut)
+    statut = francais.statut(f.statut)
     if en_retard(f, jour):
         statut += f" [bold red]en retard[/] (fin prévue le {date_fr(f.fin)})"
-    validation = VALIDATIONS[f.etat_validation]
+    validation = francais.validation(f.etat_validation)
     if f.validation and f.validation.etat == "validee":
         validation += f" par {escape(f.validation.par)} le {date_fr(f.validation.le)}"
     lignes += ["", f"[bold]Porteur[/]     {f.porteur}" + (f" — {escape(direction.nom)}" if direction else ""),

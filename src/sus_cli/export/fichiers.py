@@ -9,27 +9,15 @@ from pathlib import Path
 
 from sus_cli.export.tableaux import Tableau
 from sus_cli.files import ecrire_atomique
-
-
-def _cellule_csv(valeur) -> str:
-    # French spreadsheets: decimal comma, "oui"/"non", dates as AAAA-MM-JJ.
-    if valeur is None:
-        return ""
-    if isinstance(valeur, bool):
-        return "oui" if valeur else "non"
-    if isinstance(valeur, float):
-        return (str(int(valeur)) if valeur.is_integer() else repr(valeur)).replace(".", ",")
-    if isinstance(valeur, dt.date):
-        return valeur.isoformat()
-    return str(valeur)
+from sus_cli.tableur import cellule_csv, typer_texte, valeur_xlsx
 
 
 def ecrire_csv(tableau: Tableau, chemin: Path) -> None:
     flux = io.StringIO()
     ecrivain = csv.writer(flux, delimiter=";", lineterminator="\r\n")
-    ecrivain.writerow(tableau.colonnes)
+    ecrivain.writerow([cellule_csv(c) for c in tableau.colonnes])
     for ligne in tableau.lignes:
-        ecrivain.writerow([_cellule_csv(v) for v in ligne])
+        ecrivain.writerow([cellule_csv(v) for v in ligne])
     # The BOM makes Excel read the file as UTF-8.
     ecrire_atomique(chemin, "\ufeff" + flux.getvalue())
 
@@ -47,9 +35,10 @@ def ecrire_xlsx(tableaux: tuple[Tableau, ...], chemin: Path) -> None:
         for cellule in feuille[1]:
             cellule.font = Font(bold=True)
         for ligne in tableau.lignes:
-            feuille.append(["oui" if v is True else "non" if v is False else v for v in ligne])
-        for colonne in feuille.iter_cols(min_row=2):
+            feuille.append([valeur_xlsx(v) for v in ligne])
+        for colonne in feuille.iter_cols():
             for cellule in colonne:
+                typer_texte(cellule)
                 if isinstance(cellule.value, dt.date):
                     cellule.number_format = "DD/MM/YYYY"
         feuille.freeze_panes = "A2"
