@@ -117,7 +117,7 @@ class _Application:
         voulue = (ancienne[0] if c.valeur is None else c.valeur,
                   ancienne[1] if c.commentaire is None else c.commentaire,
                   ancienne[2] if c.estimation is None else c.estimation)
-        if _identique(list(voulue), list(ancienne)):
+        if identique(list(voulue), list(ancienne)):
             return
         valeur, commentaire, estimation = voulue
         if isinstance(actuelle, dict):
@@ -125,7 +125,7 @@ class _Application:
             nouvelle: Any = {k: v for k, v, a in (("valeur", valeur, ancienne[0]),
                                                    ("commentaire", commentaire, ancienne[1]),
                                                    ("estimation", estimation, ancienne[2]))
-                             if v is not None and not _identique(v, a)}
+                             if v is not None and not identique(v, a)}
         elif commentaire is not None or estimation:
             nouvelle = {"valeur": valeur} if valeur is not None else {}
             if commentaire is not None:
@@ -166,15 +166,15 @@ class _Application:
             self.note(changement)
 
 
-def _identique(a: Any, b: Any) -> bool:
+def identique(a: Any, b: Any) -> bool:
     """Equal values of the same kind: `true` is not 1, 70 is 70.0, lists and
     mappings compared in depth (the order of keys is the text's business)."""
     if isinstance(a, bool) or isinstance(b, bool):
         return type(a) is type(b) and a == b
     if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_identique(a[k], b[k]) for k in a)
+        return a.keys() == b.keys() and all(identique(a[k], b[k]) for k in a)
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_identique(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(identique(x, y) for x, y in zip(a, b))
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return a == b
     return type(a) is type(b) and a == b
@@ -238,7 +238,7 @@ def _verifier(avant: str, apres: str, attendu: dict, chemin: str) -> None:
     if decoupage.probleme or apres[decoupage.debut_corps:] != corps_avant:
         raise ErreurEdition("la modification toucherait le texte de la fiche : rien n'est écrit")
     obtenu = _entete(apres)
-    if not _identique(obtenu, attendu):
+    if not identique(obtenu, attendu):
         raise ErreurEdition("la fiche modifiée ne se relit pas comme prévu : rien n'est écrit "
                             "(signalez-le aux mainteneurs de sus)")
     document = fiche_depuis_octets(chemin, apres.encode("utf-8"))

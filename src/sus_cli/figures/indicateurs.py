@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from sus_cli.model.fiche import Indicateur, ValeurDetaillee
+from sus_cli.model.types import ordre_periode
 
 _TRIMESTRE = re.compile(r"^(\d{4})-T([1-4])$")
 
@@ -51,16 +52,45 @@ def valeur_annee(indicateur: Indicateur, annee: int) -> Valeur:
     return Valeur(None, None, commentaire)
 
 
-def cible_annee(indicateur: Indicateur, annee: int) -> int | float | None:
-    """cibles[annee]; otherwise the target of the smallest later year;
-    otherwise the target of the largest year; otherwise none."""
+def valeur_a_la_periode(indicateur: Indicateur, periode: str) -> Valeur:
+    """What the fiche holds at exactly `periode` (value, comment, estimation)."""
+    brute = indicateur.valeurs.get(periode)
+    if brute is None:
+        return Valeur(None)
+    lue = _lire(brute)
+    return Valeur(lue.valeur, periode, lue.commentaire, lue.estimation)
+
+
+def valeur_precedente(indicateur: Indicateur, periode: str) -> Valeur:
+    """What was known before `periode`: for a year, the previous year's value
+    (contract §4); for a quarter, the latest earlier period that has a value."""
+    if "-T" not in periode:
+        return valeur_annee(indicateur, int(periode) - 1)
+    rang = ordre_periode(periode)
+    for avant in sorted(indicateur.valeurs, key=ordre_periode, reverse=True):
+        if ordre_periode(avant) < rang:
+            lue = _lire(indicateur.valeurs[avant])
+            if lue.valeur is not None:
+                return Valeur(lue.valeur, avant, lue.commentaire, lue.estimation)
+    return Valeur(None)
+
+
+def annee_de_la_cible(indicateur: Indicateur, annee: int) -> int | None:
+    """The year whose target applies to `annee`: `annee` itself if it has
+    one; otherwise the smallest later year; otherwise the largest year."""
     cibles = indicateur.cibles
     if not cibles:
         return None
     if annee in cibles:
-        return cibles[annee]
+        return annee
     plus_tard = [a for a in cibles if a > annee]
-    return cibles[min(plus_tard)] if plus_tard else cibles[max(cibles)]
+    return min(plus_tard) if plus_tard else max(cibles)
+
+
+def cible_annee(indicateur: Indicateur, annee: int) -> int | float | None:
+    """The target for `annee` (contract §4), from `annee_de_la_cible`."""
+    source = annee_de_la_cible(indicateur, annee)
+    return None if source is None else indicateur.cibles[source]
 
 
 def _borner(x: float) -> float:
