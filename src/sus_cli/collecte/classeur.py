@@ -16,18 +16,24 @@ from sus_cli.collecte import origine as memoire
 from sus_cli.collecte.lignes import LigneFiche, LigneValeur, Periode
 from sus_cli.collecte.saisie import NOMBRE_MAX, est_livrable, est_pourcentage
 from sus_cli.francais import STATUTS
-from sus_cli.tableur import typer_texte
+from sus_cli.tableur import cellule
 
-# The header cells `sus importer` reads (contract §7), and the others.
+# (header, width, kind): "long" text wraps, "a_remplir" is for the person to
+# fill (unlocked, highlighted), "court" is short context. The header cells
+# `sus importer` reads are `fiche`, `indicateur`, `période`, `valeur`,
+# `commentaire` (contract §7) and `statut`, `note`, `avancement`.
 COLONNES_VALEURS = (
-    ("fiche", 11), ("titre de la fiche", 38), ("indicateur", 18), ("libellé de l'indicateur", 38), ("unité", 10),
-    ("période", 10), ("référence", 14), ("valeur précédente", 16), ("cible", 14), ("déjà dans la fiche", 22),
-    ("valeur", 14), ("commentaire", 45))
+    ("fiche", 10, "court"), ("titre de la fiche", 28, "long"), ("indicateur", 14, "court"),
+    ("libellé de l'indicateur", 30, "long"), ("unité", 8, "court"), ("période", 9, "court"),
+    ("référence", 12, "court"), ("valeur précédente", 13, "court"), ("cible", 12, "court"),
+    ("déjà dans la fiche", 16, "long"), ("valeur", 11, "a_remplir"), ("commentaire", 32, "a_remplir"))
 COLONNES_FICHES = (
-    ("fiche", 11), ("titre", 45), ("fin prévue", 16), ("dernière note de suivi", 45), ("statut", 16),
-    ("note", 50), ("avancement", 13))
-A_REMPLIR_VALEURS = ("valeur", "commentaire")
-A_REMPLIR_FICHES = ("statut", "note", "avancement")
+    ("fiche", 10, "court"), ("titre", 36, "long"), ("fin prévue", 13, "court"),
+    ("dernière note de suivi", 40, "long"), ("statut", 14, "a_remplir"), ("note", 45, "a_remplir"),
+    ("avancement", 12, "a_remplir"))
+LARGEUR_MODE_D_EMPLOI = 95
+PAPIER_A4 = "9"  # the spreadsheet paper code of A4
+HAUTEUR_LIGNE = 15  # points, one line of 11-point text
 STATUTS_CHOISIS = tuple(libelle for code, libelle in STATUTS.items() if code not in (None, "non_renseigne"))
 LONGUEUR_TEXTE = 2000
 
@@ -50,40 +56,60 @@ def nom_fichier(periode: str, code: str) -> str:
     return f"collecte-{periode}-{code}.xlsx"
 
 
-def _styles():
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+def _styles(classeur) -> dict[str, str]:
+    """The workbook's named styles (one definition, shared by thousands of
+    cells: faster to write, and they show in the spreadsheet's style list)."""
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 
     filet = Side(style="thin", color="B8C2CC")
-    return {
-        "entete": dict(font=Font(bold=True), fill=PatternFill("solid", fgColor="E3E8EE"),
-                       alignment=Alignment(wrap_text=True, vertical="center"), border=Border(bottom=filet)),
-        "a_remplir": dict(fill=PatternFill("solid", fgColor="FFF4C2"), protection=Protection(locked=False),
-                          border=Border(left=filet, right=filet, top=filet, bottom=filet),
-                          alignment=Alignment(wrap_text=True, vertical="top")),
-        "contexte": dict(alignment=Alignment(wrap_text=True, vertical="top")),
-        "titre": dict(font=Font(bold=True, size=15)),
-        "intertitre": dict(font=Font(bold=True, size=12)),
-        "texte": dict(alignment=Alignment(wrap_text=True, vertical="top")),
+    enveloppe = Alignment(wrap_text=True, vertical="top")
+    definitions = {
+        "entete": NamedStyle("sus en-tête", font=Font(bold=True), fill=PatternFill("solid", fgColor="E3E8EE"),
+                             alignment=Alignment(wrap_text=True, vertical="center"), border=Border(bottom=filet)),
+        "a_remplir": NamedStyle("sus à remplir", fill=PatternFill("solid", fgColor="FFF4C2"),
+                                protection=Protection(locked=False), alignment=enveloppe,
+                                border=Border(left=filet, right=filet, top=filet, bottom=filet)),
+        "long": NamedStyle("sus texte long", alignment=enveloppe),
+        "titre": NamedStyle("sus titre", font=Font(bold=True, size=15)),
+        "intertitre": NamedStyle("sus intertitre", font=Font(bold=True, size=12)),
+        "texte": NamedStyle("sus texte", alignment=enveloppe),
     }
+    for style in definitions.values():
+        classeur.add_named_style(style)
+    return {cle: style.name for cle, style in definitions.items()}
 
 
-def _appliquer(cellule, style: dict) -> None:
-    for nom, valeur in style.items():
-        setattr(cellule, nom, valeur)
+def _hauteur(valeurs, largeurs) -> float:
+    """A row's height for its wrapped text: spreadsheets do not all recompute
+    heights on opening, and a write-only sheet cannot ask them to."""
+    lignes = 1
+    for valeur, largeur in zip(valeurs, largeurs):
+        if isinstance(valeur, str):
+            par_ligne = max(int(largeur * 1.05), 1)
+            lignes = max(lignes, sum(-(-max(len(l), 1) // par_ligne) for l in valeur.split("\n")))
+    return HAUTEUR_LIGNE * min(lignes, 15)
 
 
-def _preparer_feuille(feuille, colonnes, a_remplir, styles, titre_impression: str) -> None:
+def _ligne(feuille, rang: int, valeurs, colonnes, styles, style_ligne: str | None = None,
+           hauteur: float | None = None) -> None:
+    """Append row `rang` (write-only: rows go in order, heights set first)."""
+    feuille.row_dimensions[rang].height = hauteur or _hauteur(valeurs, [c[1] for c in colonnes])
+    feuille.append([cellule(feuille, v, style_ligne or (styles[genre] if genre != "court" else None))
+                    if v is not None or genre == "a_remplir" else None
+                    for v, (_, _, genre) in zip(valeurs, colonnes)])
+
+
+def _preparer_feuille(feuille, colonnes, styles, titre_impression: str) -> None:
+    """Widths, frozen header, print setup, protection; then the header row."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties
 
-    feuille.append([nom for nom, _ in colonnes])
-    for rang, (nom, largeur) in enumerate(colonnes, start=1):
+    for rang, (_, largeur, _) in enumerate(colonnes, start=1):
         feuille.column_dimensions[get_column_letter(rang)].width = largeur
-        _appliquer(feuille.cell(row=1, column=rang), styles["entete"])
     feuille.freeze_panes = "B2"
     feuille.print_title_rows = "1:1"
     feuille.page_setup.orientation = "landscape"
-    feuille.page_setup.paperSize = feuille.PAPERSIZE_A4
+    feuille.page_setup.paperSize = PAPIER_A4
     feuille.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     feuille.page_setup.fitToWidth = 1
     feuille.page_setup.fitToHeight = 0
@@ -95,11 +121,12 @@ def _preparer_feuille(feuille, colonnes, a_remplir, styles, titre_impression: st
     feuille.protection.formatColumns = False
     feuille.protection.formatRows = False
     feuille.protection.autoFilter = False
+    _ligne(feuille, 1, [nom for nom, _, _ in colonnes], colonnes, styles, styles["entete"])
 
 
 def _lettre(colonnes, nom: str) -> str:
     from openpyxl.utils import get_column_letter
-    return get_column_letter(next(i for i, (n, _) in enumerate(colonnes, start=1) if n == nom))
+    return get_column_letter(next(i for i, (n, _, _) in enumerate(colonnes, start=1) if n == nom))
 
 
 def _validation(**options):
@@ -117,8 +144,7 @@ def _texte_valeur(valeur, unite: str, quand: int | str | None = None) -> str | N
 
 def _feuille_valeurs(classeur, demande: Demande, styles) -> None:
     feuille = classeur.create_sheet("valeurs")
-    _preparer_feuille(feuille, COLONNES_VALEURS, A_REMPLIR_VALEURS, styles,
-                      f"{demande.code} — valeurs {demande.periode.en_clair()}")
+    _preparer_feuille(feuille, COLONNES_VALEURS, styles, f"{demande.code} — valeurs {demande.periode.en_clair()}")
     groupes: dict[str, list[str]] = {"nombre": [], "pourcentage": [], "livrable": []}
     colonne_valeur = _lettre(COLONNES_VALEURS, "valeur")
     for rang, ligne in enumerate(demande.valeurs, start=2):
@@ -126,14 +152,11 @@ def _feuille_valeurs(classeur, demande: Demande, styles) -> None:
         if ligne.commentaire_connu:
             connue = f"{connue or 'sans valeur'} — {ligne.commentaire_connu}"
         periode = int(ligne.periode) if ligne.periode.isdigit() else ligne.periode
-        feuille.append([ligne.fiche, ligne.titre, ligne.indicateur, ligne.libelle, ligne.unite, periode,
-                        _texte_valeur(ligne.reference, ligne.unite, ligne.annee_reference),
-                        _texte_valeur(ligne.precedente, ligne.unite, ligne.periode_precedente),
-                        _texte_valeur(ligne.cible, ligne.unite, ligne.annee_cible), connue, None, None])
-        for colonne, (nom, _) in enumerate(COLONNES_VALEURS, start=1):
-            cellule = feuille.cell(row=rang, column=colonne)
-            typer_texte(cellule)
-            _appliquer(cellule, styles["a_remplir" if nom in A_REMPLIR_VALEURS else "contexte"])
+        _ligne(feuille, rang, [ligne.fiche, ligne.titre, ligne.indicateur, ligne.libelle, ligne.unite, periode,
+                               _texte_valeur(ligne.reference, ligne.unite, ligne.annee_reference),
+                               _texte_valeur(ligne.precedente, ligne.unite, ligne.periode_precedente),
+                               _texte_valeur(ligne.cible, ligne.unite, ligne.annee_cible), connue, None, None],
+               COLONNES_VALEURS, styles)
         genre = ("livrable" if est_livrable(ligne.unite) else "pourcentage" if est_pourcentage(ligne.unite)
                  else "nombre")
         groupes[genre].append(f"{colonne_valeur}{rang}")
@@ -169,18 +192,14 @@ def _feuille_valeurs(classeur, demande: Demande, styles) -> None:
 
 def _feuille_fiches(classeur, demande: Demande, styles) -> None:
     feuille = classeur.create_sheet("fiches")
-    _preparer_feuille(feuille, COLONNES_FICHES, A_REMPLIR_FICHES, styles,
-                      f"{demande.code} — fiches {demande.periode.en_clair()}")
+    _preparer_feuille(feuille, COLONNES_FICHES, styles, f"{demande.code} — fiches {demande.periode.en_clair()}")
     for rang, ligne in enumerate(demande.fiches, start=2):
         note = ligne.derniere_note
         derniere = (f"{francais.date(note.date)} : {note.texte}"
                     + (f" (avancement {note.avancement} %)" if note.avancement is not None else "")) if note else None
-        feuille.append([ligne.fiche, ligne.titre, francais.date(ligne.fin) if ligne.fin else None, derniere,
-                        francais.statut(ligne.statut) if ligne.statut else None, None, None])
-        for colonne, (nom, _) in enumerate(COLONNES_FICHES, start=1):
-            cellule = feuille.cell(row=rang, column=colonne)
-            typer_texte(cellule)
-            _appliquer(cellule, styles["a_remplir" if nom in A_REMPLIR_FICHES else "contexte"])
+        _ligne(feuille, rang, [ligne.fiche, ligne.titre, francais.date(ligne.fin) if ligne.fin else None, derniere,
+                               francais.statut(ligne.statut) if ligne.statut else None, None, None],
+               COLONNES_FICHES, styles)
     if not demande.fiches:
         return
     fin = len(demande.fiches) + 1
@@ -203,16 +222,22 @@ def _feuille_fiches(classeur, demande: Demande, styles) -> None:
 
 
 def _mode_d_emploi(classeur, demande: Demande, styles) -> None:
-    feuille = classeur.active
-    feuille.title = "mode d'emploi"
-    feuille.column_dimensions["A"].width = 110
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    feuille = classeur.create_sheet("mode d'emploi")
+    feuille.column_dimensions["A"].width = LARGEUR_MODE_D_EMPLOI
+    feuille.page_setup.paperSize = PAPIER_A4
+    feuille.page_setup.orientation = "portrait"
+    feuille.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    feuille.page_setup.fitToWidth = 1
+    feuille.page_setup.fitToHeight = 0
     periode = demande.periode.en_clair()
     lignes = [
         ("titre", f"Collecte des valeurs — {periode}"),
         ("texte", f"{demande.direction} ({demande.code})"),
         ("texte", f"{demande.schema} — {demande.collectivite}"),
         ("texte", f"Classeur préparé le {francais.date(demande.cree_le)} : "
-                  f"{francais.pluriel(len(demande.fiches), 'fiche action')}, "
+                  f"{francais.pluriel(len(demande.fiches), 'fiche action', 'fiches actions')}, "
                   f"{francais.pluriel(len(demande.valeurs), 'indicateur')} à renseigner."),
         ("texte", ""),
         ("intertitre", "1. Feuille « valeurs » : un indicateur par ligne"),
@@ -239,19 +264,16 @@ def _mode_d_emploi(classeur, demande: Demande, styles) -> None:
                   "demandera laquelle garder."),
     ]
     for rang, (style, texte) in enumerate(lignes, start=1):
-        cellule = feuille.cell(row=rang, column=1, value=texte)
-        typer_texte(cellule)
-        _appliquer(cellule, styles[style])
-    feuille.page_setup.paperSize = feuille.PAPERSIZE_A4
-    feuille.page_setup.orientation = "portrait"
+        _ligne(feuille, rang, [texte], (("", LARGEUR_MODE_D_EMPLOI, style),), styles, styles[style],
+               24 if style == "titre" else None)
 
 
 def classeur(demande: Demande) -> bytes:
     """The workbook's bytes, remembering what the fiches hold now."""
     from openpyxl import Workbook
 
-    styles = _styles()
-    document = Workbook()
+    document = Workbook(write_only=True)
+    styles = _styles(document)
     _mode_d_emploi(document, demande, styles)
     _feuille_valeurs(document, demande, styles)
     _feuille_fiches(document, demande, styles)
@@ -259,7 +281,6 @@ def classeur(demande: Demande) -> bytes:
         demande.cree_le, demande.periode.texte, demande.code,
         {(l.fiche, l.indicateur, l.periode): (l.connue, l.commentaire_connu) for l in demande.valeurs},
         {l.fiche: l.statut for l in demande.fiches}))
-    document.active = 0
     document.properties.title = f"Collecte {demande.periode.texte} — {demande.code}"
     document.properties.creator = "sus"
     flux = io.BytesIO()

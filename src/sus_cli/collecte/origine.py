@@ -1,7 +1,9 @@
 """What a workbook remembers of the fiches when it was made, so that an
 import can tell a value the person changed from a value someone else changed
 in the fiche meanwhile (a conflict). Kept in a very hidden sheet `origine`:
-one row per value and per statut, values as JSON."""
+one JSON document cut into cells of column A (a cell holds at most 32,767
+characters), which costs a few cells where a row per value would cost tens
+of thousands."""
 
 from __future__ import annotations
 
@@ -23,18 +25,23 @@ class Origine:
     statuts: dict[str, str | None] = field(default_factory=dict)  # fiche → statut code
 
 
+MORCEAU = 30_000
+
+
 def ecrire(classeur, origine: Origine) -> None:
-    """Add the hidden `origine` sheet to an openpyxl workbook."""
+    """Add the hidden `origine` sheet to an openpyxl workbook (write-only or not)."""
+    from sus_cli.tableur import cellule
+
     feuille = classeur.create_sheet(FEUILLE)
     feuille.sheet_state = "veryHidden"
-    feuille.append(["sus", FORMAT, origine.cree_le.isoformat(), origine.periode or "", origine.porteur or ""])
-    for (fiche, indicateur, periode), (valeur, commentaire) in origine.valeurs.items():
-        feuille.append(["valeur", fiche, indicateur, periode, json.dumps(valeur), json.dumps(commentaire)])
-    for fiche, statut in origine.statuts.items():
-        feuille.append(["statut", fiche, json.dumps(statut)])
-    for ligne in feuille.iter_rows():
-        for cellule in ligne:
-            cellule.data_type = "s" if isinstance(cellule.value, str) else cellule.data_type
+    document = json.dumps({
+        "sus": FORMAT, "cree_le": origine.cree_le.isoformat(), "periode": origine.periode,
+        "porteur": origine.porteur,
+        "valeurs": [[fiche, indicateur, periode, valeur, commentaire]
+                    for (fiche, indicateur, periode), (valeur, commentaire) in origine.valeurs.items()],
+        "statuts": origine.statuts}, ensure_ascii=False)
+    for debut in range(0, len(document), MORCEAU):
+        feuille.append([cellule(feuille, document[debut:debut + MORCEAU], None)])
 
 
 def lire(classeur) -> Origine | None:
@@ -43,19 +50,15 @@ def lire(classeur) -> Origine | None:
     if FEUILLE not in classeur.sheetnames:
         return None
     try:
-        lignes = classeur[FEUILLE].iter_rows(values_only=True)
-        entete = next(lignes)
-        if entete[0] != "sus" or entete[1] != FORMAT:
+        texte = "".join(str(ligne[0]) for ligne in classeur[FEUILLE].iter_rows(values_only=True)
+                        if ligne and ligne[0] is not None)
+        document = json.loads(texte)
+        if document.get("sus") != FORMAT:
             return None
-        origine = Origine(dt.date.fromisoformat(str(entete[2])), entete[3] or None, entete[4] or None)
-        for ligne in lignes:
-            if ligne[0] == "valeur":
-                origine.valeurs[(str(ligne[1]), str(ligne[2]), str(ligne[3]))] = (json.loads(ligne[4]),
-                                                                                  json.loads(ligne[5]))
-            elif ligne[0] == "statut":
-                origine.statuts[str(ligne[1])] = json.loads(ligne[2])
-        return origine
-    except (StopIteration, TypeError, ValueError, IndexError):
+        return Origine(dt.date.fromisoformat(document["cree_le"]), document.get("periode"), document.get("porteur"),
+                       {(str(f), str(i), str(p)): (v, c) for f, i, p, v, c in document["valeurs"]},
+                       {str(f): s for f, s in document["statuts"].items()})
+    except (TypeError, ValueError, KeyError, AttributeError):
         return None
 
 
