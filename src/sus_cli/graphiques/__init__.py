@@ -32,4 +32,10 @@ def en_texte(serie: Serie) -> str:
     return texte.sparkline(serie)
 
 
-__all__ = ["Graphique", "decrire", "en_png", "en_svg", "en_texte", "tracer"]
+def en_tableau(serie: Serie):
+    """The chart's figures as rows (période, valeur, remarque), for the table beside it."""
+    from sus_cli.graphiques import tableau
+    return tableau.lignes(serie)
+
+
+__all__ = ["Graphique", "decrire", "en_png", "en_svg", "en_tableau", "en_texte", "tracer"]

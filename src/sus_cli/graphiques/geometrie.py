@@ -22,7 +22,7 @@ from sus_cli.figures.indicateurs import PointSerie, Serie
 TAILLE_TEXTE = 11  # font size, in user units
 INTERLIGNE = 13  # the smallest vertical distance between two labels of the margin
 LARGEUR_CARACTERE = 0.62  # width of a character, in font sizes (generous for sans-serif fonts)
-LARGEUR, HAUTEUR = 440, 170
+LARGEUR, HAUTEUR = 340, 150
 
 
 def largeur_texte(texte: str, taille: float = TAILLE_TEXTE) -> float:
@@ -148,7 +148,7 @@ def _nom_periode(periode: str) -> str:
     return f"au {'1er' if trimestre == '1' else trimestre + 'e'} trimestre {annee}"
 
 
-def _texte_valeur(valeur, serie: Serie) -> str:
+def texte_valeur(valeur, serie: Serie) -> str:
     if isinstance(valeur, bool):
         return "produit" if valeur else "non produit"
     return francais.valeur(valeur, serie.unite)
@@ -157,17 +157,17 @@ def _texte_valeur(valeur, serie: Serie) -> str:
 def decrire(serie: Serie) -> str:
     """The chart in words, for screen readers (the SVG's description, the image's alternative text)."""
     morceaux = []
-    valeurs = [f"{_texte_valeur(p.valeur, serie)} {_nom_periode(p.periode)}" for p in serie.renseignes]
+    valeurs = [f"{texte_valeur(p.valeur, serie)} {_nom_periode(p.periode)}" for p in serie.renseignes]
     morceaux.append("Valeurs : " + ", ".join(valeurs) if valeurs else "Aucune valeur")
     if serie.reference is not None:
-        morceaux.append(f"référence : {_texte_valeur(serie.reference[1], serie)} en {serie.reference[0]}")
+        morceaux.append(f"référence : {texte_valeur(serie.reference[1], serie)} en {serie.reference[0]}")
     else:
         morceaux.append("pas de valeur de référence")
     if serie.cible is not None:
         if serie.livrable:
             morceaux.append(f"livrable attendu en {serie.annee_cible}")
         else:
-            morceaux.append(f"cible : {_texte_valeur(serie.cible, serie)} en {serie.annee_cible}")
+            morceaux.append(f"cible : {texte_valeur(serie.cible, serie)} en {serie.annee_cible}")
     else:
         morceaux.append("pas de cible")
     if serie.sens in ("hausse", "baisse") and not serie.livrable:
@@ -241,7 +241,7 @@ def tracer(serie: Serie, largeur: float = LARGEUR, hauteur: float = HAUTEUR) -> 
         y = y_valeur(serie.reference[1])
         traits.append(Trait(gauche, y, droite, y, "reference"))
         repere = (x_temps(serie.reference[0] + 0.5), y)
-    points = tuple(Point(x_temps(_position_temps(p)), y_valeur(p.valeur), p.periode, _texte_valeur(p.valeur, serie),
+    points = tuple(Point(x_temps(_position_temps(p)), y_valeur(p.valeur), p.periode, texte_valeur(p.valeur, serie),
                          p.trimestre is None, p.estimation) for p in renseignes)
     # Margin labels at the height of what they name, moved apart.
     souhaits = []
@@ -254,8 +254,9 @@ def tracer(serie: Serie, largeur: float = LARGEUR, hauteur: float = HAUTEUR) -> 
         etiquettes.append(Etiquette(droite + 8, y, texte, "start", style))
         traits.append(Trait(droite, y_valeur(valeur), droite + 6, y - TAILLE_TEXTE * 0.35, "repere"))
     if not renseignes:
-        etiquettes.append(Etiquette((gauche + droite) / 2, (haut_zone + bas_zone) / 2, "aucune valeur",
-                                    "middle", "axe"))
+        # Centred, but never over the y labels when the plot area is narrow.
+        x = max((gauche + droite) / 2, gauche + 4 + largeur_texte("aucune valeur") / 2)
+        etiquettes.append(Etiquette(x, (haut_zone + bas_zone) / 2, "aucune valeur", "middle", "axe"))
     return Graphique(largeur, hauteur, (gauche, haut_zone, droite, bas_zone), serie.libelle, decrire(serie),
                      tuple(rectangles), tuple(traits), tuple((p.x, p.y) for p in points), points,
                      tuple(etiquettes), repere)
@@ -268,14 +269,14 @@ def _etiquettes_marge(serie: Serie) -> list[tuple[str, str, object]]:
     if renseignes:
         dernier = renseignes[-1]
         quand = dernier.periode.replace("-T", " T")
-        resultat.append((f"{quand} : {_texte_valeur(dernier.valeur, serie)}", "valeur", dernier.valeur))
+        resultat.append((f"{quand} : {texte_valeur(dernier.valeur, serie)}", "valeur", dernier.valeur))
     if serie.cible is not None:
         if serie.livrable:
             resultat.append((f"attendu en {serie.annee_cible}", "cible", 1))
         else:
-            resultat.append((f"cible {serie.annee_cible} : {_texte_valeur(serie.cible, serie)}", "cible",
+            resultat.append((f"cible {serie.annee_cible} : {texte_valeur(serie.cible, serie)}", "cible",
                              serie.cible))
     if serie.reference is not None:
-        resultat.append((f"référence {serie.reference[0]} : {_texte_valeur(serie.reference[1], serie)}", "reference",
+        resultat.append((f"référence {serie.reference[0]} : {texte_valeur(serie.reference[1], serie)}", "reference",
                          serie.reference[1]))
     return resultat
