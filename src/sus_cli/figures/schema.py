@@ -83,7 +83,7 @@ def chiffrer_schema(config: Config, fiches: list[tuple[str, Fiche | None, str | 
     ecartees = []
     for chemin, fiche, identifiant in fiches:
         if fiche is None:
-            ecartees.append(FicheEcartee(chemin, identifiant, "fiche mal formée (la vérification des fiches dit pourquoi)"))
+            ecartees.append(FicheEcartee(chemin, identifiant, "fiche mal formée, que la vérification des fiches explique"))
             continue
         volet, axe, objectif, _ = decomposer_id(fiche.id)
         if config.objectif(volet, axe, objectif) is None:

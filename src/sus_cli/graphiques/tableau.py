@@ -13,7 +13,12 @@ from sus_cli.graphiques.geometrie import texte_valeur
 class Ligne:
     periode: str  # « Référence (2022) », « 2023 », « 2024 T2 », « Cible 2027 »
     valeur: str
-    remarque: str = ""  # estimation, comment
+    estimation: bool = False
+    commentaire: str = ""
+
+    @property
+    def remarque(self) -> str:
+        return " ; ".join((["estimation"] if self.estimation else []) + ([self.commentaire] if self.commentaire else []))
 
 
 def lignes(serie: Serie) -> list[Ligne]:
@@ -21,9 +26,8 @@ def lignes(serie: Serie) -> list[Ligne]:
     if serie.reference is not None:
         resultat.append(Ligne(f"Référence ({serie.reference[0]})", texte_valeur(serie.reference[1], serie)))
     for p in serie.points:
-        remarques = (["estimation"] if p.estimation else []) + ([p.commentaire] if p.commentaire else [])
         valeur = "non disponible" if p.valeur is None else texte_valeur(p.valeur, serie)
-        resultat.append(Ligne(p.periode.replace("-T", " T"), valeur, " ; ".join(remarques)))
+        resultat.append(Ligne(p.periode.replace("-T", " T"), valeur, p.estimation, p.commentaire or ""))
     if serie.cible is not None:
         resultat.append(Ligne(f"Cible {serie.annee_cible}", "livrable attendu" if serie.livrable
                               else texte_valeur(serie.cible, serie)))
