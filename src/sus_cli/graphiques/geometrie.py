@@ -254,9 +254,9 @@ def tracer(serie: Serie, largeur: float = LARGEUR, hauteur: float = HAUTEUR) -> 
         etiquettes.append(Etiquette(droite + 8, y, texte, "start", style))
         traits.append(Trait(droite, y_valeur(valeur), droite + 6, y - TAILLE_TEXTE * 0.35, "repere"))
     if not renseignes:
-        # Centred, but never over the y labels when the plot area is narrow.
-        x = max((gauche + droite) / 2, gauche + 4 + largeur_texte("aucune valeur") / 2)
-        etiquettes.append(Etiquette(x, (haut_zone + bas_zone) / 2, "aucune valeur", "middle", "axe"))
+        # Only when the plot area has room for it (the margins' labels are beside it).
+        texte = "aucune valeur" if largeur_texte("aucune valeur") + 8 <= droite - gauche else "—"
+        etiquettes.append(Etiquette((gauche + droite) / 2, (haut_zone + bas_zone) / 2, texte, "middle", "axe"))
     return Graphique(largeur, hauteur, (gauche, haut_zone, droite, bas_zone), serie.libelle, decrire(serie),
                      tuple(rectangles), tuple(traits), tuple((p.x, p.y) for p in points), points,
                      tuple(etiquettes), repere)
