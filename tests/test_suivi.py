@@ -71,6 +71,7 @@ def test_voir(sus):
                     "2024-T3", "420", "Données PMI indisponibles", "24\u202f000\u00a0€", "Déployer l'outil de repérage",
                     "prolongation demandée", "Contexte", "monoparentales"):
         assert attendu in sortie.stdout, attendu
+    assert "▄▅" in sortie.stdout  # the chart's series: 350 in 2023, 420 in 2024-T3, on the 0–600 scale
     sortie = sus("voir", "EF-1.1.2", cwd=EXEMPLES)
     assert sortie.code == 2 and "vouliez-vous dire « EF-1.1.1 »" in sortie.stderr
 
