@@ -382,6 +382,9 @@ def _graphiques(document, indicateurs) -> None:
         return
     grille = document.add_table(rows=(len(indicateurs) + 1) // 2, cols=2)
     _sans_bordure(grille)
+    for ligne in grille.rows:  # a chart never cut from its caption nor its figures
+        insecable = OxmlElement("w:cantSplit")
+        ligne._tr.get_or_add_trPr().append(insecable)
     for n, i in enumerate(indicateurs):
         cellule = grille.cell(n // 2, n % 2)
         legende = cellule.paragraphs[0]
