@@ -93,7 +93,7 @@ def test_export_xlsx(sus, tmp_path):
     sortie = sus("export", "--sortie", str(tmp_path / "e.xlsx"), cwd=EXEMPLES)
     assert sortie.code == 0 and "8 fiches et 23 valeurs exportées" in sortie.stderr
     classeur = load_workbook(tmp_path / "e.xlsx")
-    assert classeur.sheetnames == ["fiches", "valeurs"]
+    assert classeur.sheetnames == ["fiches", "valeurs", "origine"] and classeur["origine"].sheet_state == "veryHidden"
     fiches, valeurs = classeur["fiches"], classeur["valeurs"]
     assert fiches.freeze_panes == "A2" and valeurs.freeze_panes == "A2"
     entete = [c.value for c in fiches[1]]

@@ -36,7 +36,8 @@ def export(
     fiches, valeurs = tableaux(depot, aujourdhui())
     if format == "xlsx":
         cible = sortie or Path("export-sus.xlsx")
-        ecrire_xlsx((fiches, valeurs), cible)
+        from sus_cli.collecte.origine import de_l_export
+        ecrire_xlsx((fiches, valeurs), cible, de_l_export(depot, aujourdhui()))
         ecrits = [cible]
     else:
         base = sortie or Path("export-sus")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sus_cli.model.fiche import Indicateur, ValeurDetaillee
@@ -51,10 +50,32 @@ def valeur_annee(indicateur: Indicateur, annee: int) -> Valeur:
     return Valeur(None, None, commentaire)
 
 
+def valeur_a_la_periode(indicateur: Indicateur, periode: str) -> Valeur:
+    """What the fiche holds at exactly `periode` (value, comment, estimation)."""
+    brute = indicateur.valeurs.get(periode)
+    if brute is None:
+        return Valeur(None)
+    lue = _lire(brute)
+    return Valeur(lue.valeur, periode, lue.commentaire, lue.estimation)
+
+
+def valeur_precedente(indicateur: Indicateur, periode: str) -> Valeur:
+    """What was known before `periode`: for a year, the previous year's value
+    (contract §4); for a quarter, the latest earlier period that has a value."""
+    if "-T" not in periode:
+        return valeur_annee(indicateur, int(periode) - 1)
+    rang = ordre_periode(periode)
+    for avant in sorted(indicateur.valeurs, key=ordre_periode, reverse=True):
+        if ordre_periode(avant) < rang:
+            lue = _lire(indicateur.valeurs[avant])
+            if lue.valeur is not None:
+                return Valeur(lue.valeur, avant, lue.commentaire, lue.estimation)
+    return Valeur(None)
+
+
 def annee_de_la_cible(indicateur: Indicateur, annee: int) -> int | None:
     """The year whose target applies to `annee`: `annee` itself if it has
-    one; otherwise the smallest later year; otherwise the largest year;
-    otherwise none."""
+    one; otherwise the smallest later year; otherwise the largest year."""
     cibles = indicateur.cibles
     if not cibles:
         return None
@@ -65,9 +86,9 @@ def annee_de_la_cible(indicateur: Indicateur, annee: int) -> int | None:
 
 
 def cible_annee(indicateur: Indicateur, annee: int) -> int | float | None:
-    """The target for `annee` (contract §4): the target of `annee_de_la_cible`."""
-    choisie = annee_de_la_cible(indicateur, annee)
-    return None if choisie is None else indicateur.cibles[choisie]
+    """The target for `annee` (contract §4), from `annee_de_la_cible`."""
+    source = annee_de_la_cible(indicateur, annee)
+    return None if source is None else indicateur.cibles[source]
 
 
 def _borner(x: float) -> float:

@@ -24,8 +24,9 @@ def _resume(differences: list[DifferenceFiche]) -> str:
             f"{pluriel(compte['ajoutee'], 'ajoutée', 'ajoutées')}, {pluriel(compte['supprimee'], 'supprimée', 'supprimées')}.")
 
 
-def markdown(base: str, tete: str, differences: list[DifferenceFiche], diagnostics: list[Diagnostic]) -> str:
-    lignes = [f"## Revue du schéma : {base} → {tete}", "", f"**{_resume(differences)}**", ""]
+def markdown(base: str, tete: str, differences: list[DifferenceFiche], diagnostics: list[Diagnostic],
+             titre: str | None = None) -> str:
+    lignes = [f"## {titre or f'Revue du schéma : {base} → {tete}'}", "", f"**{_resume(differences)}**", ""]
     if diagnostics:
         lignes += ["### ❌ Circuit de validation", ""]
         lignes += [f"- `{d.path}:{d.line}` **{d.code}** {d.message}" for d in diagnostics]
@@ -39,8 +40,9 @@ def markdown(base: str, tete: str, differences: list[DifferenceFiche], diagnosti
     return "\n".join(lignes)
 
 
-def texte(base: str, tete: str, differences: list[DifferenceFiche], diagnostics: list[Diagnostic]) -> str:
-    lignes = [f"Revue du schéma : {base} → {tete}", _resume(differences), ""]
+def texte(base: str, tete: str, differences: list[DifferenceFiche], diagnostics: list[Diagnostic],
+          titre: str | None = None) -> str:
+    lignes = [titre or f"Revue du schéma : {base} → {tete}", _resume(differences), ""]
     for d in differences:
         lignes.append(f"{_titre(d)} : {NATURES[d.nature]} ({d.chemin})")
         lignes += [f"  - {detail.texte}" for detail in d.details]
