@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sus_cli.model.fiche import Indicateur, ValeurDetaillee
+from sus_cli.model.types import PERIODE as _PERIODE
 from sus_cli.model.types import ordre_periode
-
-_TRIMESTRE = re.compile(r"^(\d{4})-T([1-4])$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +124,60 @@ def raison_non_calculable(valeur: Valeur, cible) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
+class PointSerie:
+    """One period of an indicator's series; `valeur` is None when the data is
+    not available (the comment says why)."""
+
+    periode: str  # "2024" or "2024-T3"
+    annee: int
+    trimestre: int | None  # 1 to 4, or None for a year
+    valeur: int | float | bool | None
+    commentaire: str | None = None
+    estimation: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Serie:
+    """An indicator's values over the periods up to a year, with its baseline
+    and the target that applies to that year: what a chart of it shows."""
+
+    libelle: str
+    unite: str
+    sens: str | None
+    annee: int  # the year the series is read for (the bilan's)
+    points: tuple[PointSerie, ...]  # periods up to `annee`, in time order
+    reference: tuple[int, int | float | bool] | None  # (year, value)
+    cible: int | float | None
+    annee_cible: int | None
+
+    @property
+    def livrable(self) -> bool:
+        return self.unite == "livrable" or any(isinstance(p.valeur, bool) for p in self.points)
+
+    @property
+    def renseignes(self) -> tuple[PointSerie, ...]:
+        return tuple(p for p in self.points if p.valeur is not None)
+
+
+def serie(indicateur: Indicateur, annee: int) -> Serie:
+    """The values of the periods up to `annee` (later ones are not known yet
+    at the time of that year's bilan), in time order."""
+    points = []
+    for periode in sorted(indicateur.valeurs, key=ordre_periode):
+        m = _PERIODE.match(periode)
+        if m is None or int(m.group(1)) > annee:
+            continue
+        lue = _lire(indicateur.valeurs[periode])
+        points.append(PointSerie(periode, int(m.group(1)), int(m.group(2)) if m.group(2) else None, lue.valeur,
+                                 lue.commentaire, lue.estimation))
+    reference = indicateur.reference
+    choisie = annee_de_la_cible(indicateur, annee)
+    return Serie(indicateur.libelle, indicateur.unite, indicateur.sens, annee, tuple(points),
+                 (reference.annee, reference.valeur) if reference else None,
+                 None if choisie is None else indicateur.cibles[choisie], choisie)
+
+
+@dataclass(frozen=True, slots=True)
 class ChiffresIndicateur:
     id: str
     libelle: str
@@ -139,6 +191,8 @@ class ChiffresIndicateur:
     cible: int | float | None
     atteinte: float | None
     raison: str | None  # why attainment is not computable
+    annee_cible: int | None = None  # the year of `cible` (a later year's target may apply)
+    serie: Serie | None = None  # the values over the periods, for charts
 
 
 def chiffrer_indicateur(indicateur: Indicateur, annee: int) -> ChiffresIndicateur:
@@ -150,4 +204,4 @@ def chiffrer_indicateur(indicateur: Indicateur, annee: int) -> ChiffresIndicateu
         reference.valeur if reference else None, reference.annee if reference else None,
         valeur, valeur_annee(indicateur, annee - 1), cible,
         atteinte(valeur.valeur, cible, reference.valeur if reference else None, indicateur.sens or "hausse"),
-        raison_non_calculable(valeur, cible))
+        raison_non_calculable(valeur, cible), annee_de_la_cible(indicateur, annee), serie(indicateur, annee))

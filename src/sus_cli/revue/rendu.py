@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sus_cli.diagnostics import Diagnostic
+from sus_cli.francais import pluriel
 from sus_cli.revue.comparaison import DifferenceFiche
 
 NATURES = {"ajoutee": "ajoutée", "supprimee": "supprimée", "modifiee": "modifiée"}
@@ -19,8 +20,8 @@ def _resume(differences: list[DifferenceFiche]) -> str:
     compte = {n: sum(d.nature == n for d in differences) for n in NATURES}
     if not differences:
         return "Aucune fiche du schéma ne change."
-    return (f"{compte['modifiee']} fiche(s) modifiée(s), {compte['ajoutee']} ajoutée(s), "
-            f"{compte['supprimee']} supprimée(s).")
+    return (f"{pluriel(compte['modifiee'], 'fiche modifiée', 'fiches modifiées')}, "
+            f"{pluriel(compte['ajoutee'], 'ajoutée', 'ajoutées')}, {pluriel(compte['supprimee'], 'supprimée', 'supprimées')}.")
 
 
 def markdown(base: str, tete: str, differences: list[DifferenceFiche], diagnostics: list[Diagnostic],
