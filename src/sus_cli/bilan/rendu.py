@@ -19,6 +19,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from sus_cli import francais, graphiques
+from sus_cli.bilan import markdown
 from sus_cli.bilan import mots as mots_
 from sus_cli.bilan.donnees import DonneesBilan
 
@@ -60,7 +61,8 @@ FILTRES = {
     "date_fr": francais.date, "cellule": _markdown, "md": _markdown, "statut": francais.statut,
     "validation": francais.validation, "pluriel": francais.pluriel, "graphique": _graphique,
     "tableau_serie": lambda indicateur: graphiques.en_tableau(indicateur.serie), "periode": _periode,
-    "mots_html": lambda mots, niveau=3: Markup(mots_.en_html(mots, niveau)),
+    "mots_html": lambda mots, niveau=3: Markup(markdown.en_html(mots.texte, niveau)),
+    "markdown_html": lambda texte, niveau=3: Markup(markdown.en_html(texte or "", niveau)),
     "mots_markdown": mots_.en_markdown,
 }
 
