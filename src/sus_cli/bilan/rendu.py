@@ -63,7 +63,7 @@ FILTRES = {
     "tableau_serie": lambda indicateur: graphiques.en_tableau(indicateur.serie), "periode": _periode,
     "mots_html": lambda mots, niveau=3: Markup(markdown.en_html(mots.texte, niveau)),
     "markdown_html": lambda texte, niveau=3: Markup(markdown.en_html(texte or "", niveau)),
-    "mots_markdown": mots_.en_markdown,
+    "mots_markdown": mots_.en_markdown, "taille": francais.taille,
 }
 
 
@@ -81,17 +81,37 @@ def environnement(racine: Path | None) -> SandboxedEnvironment:
         # select_autoescape matches the last suffix only: name `.html.j2` too.
         autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml", "html.j2", "svg.j2"),
                                      default_for_string=False, default=False),
-        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        # One run never sees a template change: no stat of every template at every page.
+        auto_reload=False)
     env.filters.update(FILTRES)
     return env
 
 
+class Gabarits:
+    """Templates found by name (the schéma's own first), each compiled once:
+    a site renders thousands of pages from the same few templates."""
+
+    def __init__(self, racine: Path | None):
+        self.env = environnement(racine)
+
+    def rendre(self, nom: str, **variables) -> str:
+        try:
+            return self.env.get_template(nom).render(**variables)
+        except TemplateError as err:
+            ou = f"{err.filename}:{err.lineno}" if getattr(err, "filename", None) else nom
+            raise ErreurGabarit(f"gabarit {ou} : {err.message or err}") from None
+
+    def texte(self, nom: str) -> str:
+        """A file of the templates folders as it is, not rendered (a script, which would clash with Jinja's syntax)."""
+        try:
+            return self.env.loader.get_source(self.env, nom)[0]
+        except TemplateError as err:
+            raise ErreurGabarit(f"gabarit {nom} : {err.message or err}") from None
+
+
 def rendre_gabarit(nom: str, racine: Path | None, **variables) -> str:
-    try:
-        return environnement(racine).get_template(nom).render(**variables)
-    except TemplateError as err:
-        ou = f"{err.filename}:{err.lineno}" if getattr(err, "filename", None) else nom
-        raise ErreurGabarit(f"gabarit {ou} : {err.message or err}") from None
+    return Gabarits(racine).rendre(nom, **variables)
 
 
 def rendre(donnees: DonneesBilan, format_: str, racine: Path | None) -> str:

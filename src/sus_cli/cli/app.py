@@ -9,7 +9,7 @@ import sys
 import typer
 
 from sus_cli.cli import (avancement, bilan, codeowners, collecte, export, importer, init, liste, nouvelle, regles,
-                         revue, saisir, schema, suivi, validate, voir)
+                         revue, saisir, schema, site, suivi, validate, voir)
 from sus_cli.cli.common import ErreurUsage
 from sus_cli.cli.french import CommandeFr, GroupeFr, exceptions_click, traduire_erreur
 
@@ -47,7 +47,7 @@ for nom, fonction in (("validate", validate.validate), ("regles", regles.regles)
                       ("export", export.export), ("revue", revue.revue), ("codeowners", codeowners.codeowners),
                       ("suivi", suivi.suivi), ("collecte", collecte.collecte), ("importer", importer.importer),
                       ("saisir", saisir.saisir), ("init", init.init), ("nouvelle", nouvelle.nouvelle),
-                      ("schema", schema.schema)):
+                      ("schema", schema.schema), ("site", site.site)):
     app.command(nom, cls=CommandeFr)(fonction)
 
 
