@@ -388,3 +388,34 @@ def test_noms_de_fichiers_surs():
 def test_aide_de_la_commande(sus, tmp_path):
     aide = " ".join(sus("site", "--help", cwd=tmp_path).stdout.split())
     assert "--sortie" in aide and "--annee" in aide and "données personnelles" in aide
+
+
+def test_bac_a_sable_memes_verdicts_que_celui_de_jinja():
+    """The faster sandbox of the templates refuses exactly what Jinja's refuses."""
+    import sys
+    from jinja2.sandbox import SandboxedEnvironment
+    from sus_cli.bilan.rendu import Bac
+    from sus_cli.figures.fiches import Budget
+
+    def generateur():
+        yield 1
+
+    async def coroutine():
+        return 1
+
+    objets = [len, str.upper, "x".upper, str, type, Budget, generateur(), coroutine(), (lambda: 0).__code__,
+              sys._getframe(), Budget(1, 2, 3), "texte", {}, [], 3]
+    noms = ["mro", "gi_frame", "gi_code", "cr_frame", "f_code", "f_globals", "tb_frame", "co_code", "__class__",
+            "__globals__", "_prive", "upper", "prevu", "format", "items", "append", "real"]
+    for objet in objets:
+        for nom in noms:
+            attendu = SandboxedEnvironment().is_safe_attribute(objet, nom, None)
+            assert Bac().is_safe_attribute(objet, nom, None) == attendu, (objet, nom)
+    objets[7].close()
+
+
+def test_gabarit_ne_sort_pas_du_bac_a_sable(depot, sus, tmp_path):
+    ecrire(depot, "fiches/TR-6.2.1.md", FICHE_VALIDE)
+    ecrire(depot, "templates/site-fiche.html.j2", "{{ p.fiche.__class__.__mro__ }}")
+    fait = construire(sus, depot, tmp_path / "site")
+    assert fait.code == 2 and "site-fiche.html.j2" in fait.stderr and "Traceback" not in fait.stderr

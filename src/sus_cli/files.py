@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -98,6 +99,9 @@ def ecrire_ensemble(fichiers: list[tuple[Path, bytes, bytes]]) -> None:
 _CHEMIN_SUR = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,99}(?:/[A-Za-z0-9_][A-Za-z0-9._-]{0,99}){0,5}")
 
 
+_TEMPORAIRE = re.compile(r"\..+\.(\d+)\.tmp")
+
+
 class DossierRefuse(Exception):
     """The folder cannot be written by sus, or a path would leave it: French message."""
 
@@ -133,6 +137,7 @@ class DossierEcrit:
         self.ecrits: set[str] = set()
         self.modifies = 0
         self._dossiers_surs: set[Path] = {self.dossier}
+        self._mode = _mode(self.dossier / f".{marque}.absent")  # the usual mode of a new file (umask applied)
 
     def _lire_marque(self) -> set[str]:
         import json
@@ -164,17 +169,18 @@ class DossierEcrit:
         self._parent_sur(chemin)
         self.ecrits.add(relatif)
         try:
-            if chemin.is_file() and not chemin.is_symlink() and chemin.stat().st_size == len(octets) \
-                    and chemin.read_bytes() == octets:
+            info = os.lstat(chemin)
+            if stat.S_ISREG(info.st_mode) and info.st_size == len(octets) and chemin.read_bytes() == octets:
                 return
         except OSError:
             pass
-        descripteur, temporaire = tempfile.mkstemp(dir=chemin.parent, prefix=f".{chemin.name}.", suffix=".tmp")
+        # The process's own temporary name (the folder is sus's): cheaper than mkstemp's random ones.
+        temporaire = str(chemin.parent / f".{chemin.name}.{os.getpid()}.tmp")
         try:
+            descripteur = os.open(temporaire, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0),
+                                  self._mode)
             with os.fdopen(descripteur, "wb") as flux:
                 flux.write(octets)
-            # The mode of the file replaced, or the usual one (mkstemp makes it private).
-            os.chmod(temporaire, _mode(self.dossier / ".absent" if chemin.is_symlink() else chemin))
             # A link in the way is replaced itself, never followed.
             os.replace(temporaire, chemin)
         except BaseException:
@@ -183,7 +189,13 @@ class DossierEcrit:
         self.modifies += 1
 
     def terminer(self) -> list[str]:
-        """Remove what the previous run wrote and this one did not; write the list. The paths removed."""
+        """Remove what the previous run wrote and this one did not, and the
+        temporary files of runs that were killed; write the list. The paths removed."""
+        for dossier in self._dossiers_surs:
+            for entree in os.scandir(dossier):
+                m = _TEMPORAIRE.fullmatch(entree.name)
+                if m and int(m.group(1)) != os.getpid() and entree.is_file(follow_symlinks=False):
+                    _supprimer(entree.path)
         retires = []
         for relatif in sorted(self.anciens - self.ecrits):
             chemin = self.dossier / relatif

@@ -29,12 +29,24 @@ def textes(page: PageFiche) -> list[str]:
     return morceaux
 
 
-def mots(page: PageFiche) -> str:
-    """The fiche's distinct words, in their first order, separated by spaces."""
-    return " ".join(dict.fromkeys(_MOT.findall(sans_accents(" ".join(textes(page))))))
+def mots(page: PageFiche, normalises: dict[str, str] | None = None) -> str:
+    """The fiche's distinct words, in their first order, separated by spaces.
+
+    Words are normalised one distinct word at a time (`normalises` keeps
+    them across fiches, which share most of their vocabulary)."""
+    normalises = {} if normalises is None else normalises
+    resultat: dict[str, None] = {}
+    for mot in dict.fromkeys(_MOT.findall(" ".join(textes(page)))):
+        forme = normalises.get(mot)
+        if forme is None:
+            forme = normalises[mot] = " ".join(_MOT.findall(sans_accents(mot)))
+        if forme:
+            resultat[forme] = None
+    return " ".join(resultat)
 
 
 def script(site: DonneesSite) -> str:
-    index = {page.nom: mots(page) for page in site.fiches}
+    normalises: dict[str, str] = {}
+    index = {page.nom: mots(page, normalises) for page in site.fiches}
     return ("// Mots de chaque fiche, pour la recherche de la page d'accueil (écrit par sus site).\n"
             f"window.SUS_RECHERCHE = {json.dumps(index, ensure_ascii=True, separators=(',', ':'))};\n")
