@@ -419,3 +419,27 @@ def test_gabarit_ne_sort_pas_du_bac_a_sable(depot, sus, tmp_path):
     ecrire(depot, "templates/site-fiche.html.j2", "{{ p.fiche.__class__.__mro__ }}")
     fait = construire(sus, depot, tmp_path / "site")
     assert fait.code == 2 and "site-fiche.html.j2" in fait.stderr and "Traceback" not in fait.stderr
+
+
+def test_grand_schema_en_parallele_comme_en_un_seul_processus(tmp_path, sus, monkeypatch):
+    """From 200 fiches, pages and données files are made by worker processes (Linux): the same site."""
+    import sys
+    sys.path.insert(0, str(RACINE_PROJET / "bench"))
+    from generer import generer
+
+    from conftest import lancer_processus
+    from sus_cli.site import construction
+    depot = tmp_path / "depot"
+    generer(depot, construction.SEUIL_PARALLELE + 20)
+    fait = lancer_processus(["site", "--sortie", str(tmp_path / "parallele")], depot)
+    assert fait.code == 0, fait.stderr
+    monkeypatch.setattr(construction, "processus_disponibles", lambda: 1)
+    assert construire(sus, depot, tmp_path / "sequence").code == 0
+
+    def contenus(dossier: Path) -> dict[str, bytes]:
+        return {p.relative_to(dossier).as_posix(): p.read_bytes() for p in dossier.rglob("*")
+                if p.is_file() and p.suffix != ".xlsx"}  # a workbook holds the time it was made
+
+    parallele, sequence = contenus(tmp_path / "parallele"), contenus(tmp_path / "sequence")
+    assert len([c for c in parallele if c.startswith("fiches/")]) == construction.SEUIL_PARALLELE + 20
+    assert parallele.keys() == sequence.keys() and parallele == sequence
