@@ -31,3 +31,14 @@ def test_ci_lance_la_commande_de_test_du_readme():
     ci = (RACINE_PROJET / ".ci" / "run").read_text(encoding="utf-8")
     commande = re.search(r"# 2\..*\n(.*)\n", README).group(1)
     assert commande in ci
+
+
+def test_les_extraits_du_readme_citent_la_version_du_code():
+    from sus_cli import ADRESSE_DEPOT, __version__
+
+    for chemin in (RACINE_PROJET / "README.md", RACINE_PROJET / "docs" / "publier.md"):
+        texte = chemin.read_text(encoding="utf-8")
+        for version in re.findall(r"sus-cli==([0-9][0-9.]*[0-9])", texte) + re.findall(r"rev: v([0-9][0-9.]*[0-9])", texte):
+            assert version == __version__, f"{chemin.name} cite la version {version} : mettez {__version__}"
+    assert f"sus-cli=={__version__}" in README and f"rev: v{__version__}" in README
+    assert f"repo: {ADRESSE_DEPOT}" in README
