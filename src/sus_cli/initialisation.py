@@ -37,9 +37,9 @@ volets:
           1: "Sécuriser la donnée et développer les diagnostics"
           2: "Développer l'évaluation des politiques publiques"
 
-# Sévérité des règles, si besoin : error, warning ou off.
+# Sévérité des règles, si besoin : erreur, avertissement ou desactivee.
 # regles:
-#   SUS605: warning
+#   SUS605: avertissement
 """
 
 # The CI files and the pre-commit config install the sus that wrote them:

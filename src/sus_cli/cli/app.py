@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from sus_cli.cli import (avancement, bilan, codeowners, export, init, liste, nouvelle, regles, revue, schema,
+from sus_cli.cli import (avancement, bilan, codeowners, completion, export, init, liste, nouvelle, regles, revue, schema,
                          suivi, validate, voir)
 from sus_cli.cli.common import ErreurUsage
 from sus_cli.cli.french import CommandeFr, GroupeFr, exceptions_click, traduire_erreur
@@ -34,6 +34,12 @@ def _version(valeur: bool) -> None:
 def _options_generales(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Affiche la version et quitte."),
+    _installer: bool = typer.Option(False, "--install-completion", callback=completion.installer, is_eager=True,
+                                    expose_value=False, help="Installe l'autocomplétion des commandes et options de "
+                                    "sus (touche Tab) dans le terminal utilisé : bash, zsh, fish ou PowerShell."),
+    _montrer: bool = typer.Option(False, "--show-completion", callback=completion.montrer, is_eager=True,
+                                  expose_value=False, help="Affiche le script d'autocomplétion du terminal utilisé, "
+                                  "pour l'installer soi-même."),
 ) -> None:
     """Le Schéma unique des solidarités en fichiers : vérifier, suivre et dresser le bilan des fiches actions.
 
@@ -47,11 +53,15 @@ for nom, fonction in (("validate", validate.validate), ("regles", regles.regles)
                       ("export", export.export), ("revue", revue.revue), ("codeowners", codeowners.codeowners),
                       ("suivi", suivi.suivi), ("init", init.init), ("nouvelle", nouvelle.nouvelle), ("schema", schema.schema)):
     app.command(nom, cls=CommandeFr)(fonction)
+# Other names, listed beside the command in `sus --help` (GroupeFr).
+app.command("valider", cls=CommandeFr, hidden=True)(validate.validate)
 
 
 def main(argv: list[str] | None = None) -> None:
     usage_error, aide_sans_argument = exceptions_click()
     argv = sys.argv[1:] if argv is None else argv
+    if completion.VARIABLE in os.environ:  # the shell asks for completions (installed script)
+        completion.preparer()
     debug = "--debug" in argv
     argv = [a for a in argv if a != "--debug"]
     try:
