@@ -3,6 +3,7 @@ failure into a French message and an exit status (never a traceback)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -57,6 +58,19 @@ for nom, fonction in (("validate", validate.validate), ("regles", regles.regles)
 app.command("valider", cls=CommandeFr, hidden=True)(validate.validate)
 
 
+def _tube_ferme(erreur: BaseException | None) -> bool:
+    return isinstance(erreur, OSError) and erreur.errno == errno.EPIPE
+
+
+def _sortie_fermee() -> None:
+    """Output piped into `head`, which has read enough: not an error, and nothing to say.
+    Later writes (the flush at exit) go nowhere instead of failing again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (tests capture it)
+        pass
+
+
 def main(argv: list[str] | None = None) -> None:
     usage_error, aide_sans_argument = exceptions_click()
     argv = sys.argv[1:] if argv is None else argv
@@ -66,6 +80,12 @@ def main(argv: list[str] | None = None) -> None:
     argv = [a for a in argv if a != "--debug"]
     try:
         code = typer.main.get_command(app).main(args=argv, prog_name="sus", standalone_mode=False)
+    except SystemExit as fin:
+        # Click turns a broken pipe into exit 1; for sus, 1 means problems in the schéma.
+        if not _tube_ferme(fin.__context__):
+            raise
+        _sortie_fermee()
+        code = 0
     except typer.Exit as fin:
         code = fin.exit_code
     except typer.Abort:
@@ -86,8 +106,7 @@ def main(argv: list[str] | None = None) -> None:
         print("Interrompu.", file=sys.stderr)
         code = 2
     except BrokenPipeError:
-        # Output piped into `head`: not an error of ours.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _sortie_fermee()
         code = 0
     except OSError as err:
         cible = f" : {err.filename}" if err.filename else ""

@@ -36,6 +36,8 @@ _ERREURS = [
     (r"Option '([^']+)' requires an argument\.", lambda m: f"l'option {m[1]} attend une valeur"),
     (r"Option '([^']+)' does not take a value\.", lambda m: f"l'option {m[1]} ne prend pas de valeur"),
     (r"Got unexpected extra arguments? \((.*)\)", lambda m: f"argument(s) en trop : {m[1]}"),
+    (r"Invalid value for '([^']+)': '(.*)' is not a valid (integer|float)\.?",
+     lambda m: f"valeur invalide pour {m[1]} : « {m[2]} » n'est pas un nombre"),
     (r"Invalid value for '([^']+)': (.*)", lambda m: f"valeur invalide pour {m[1]} : {m[2]}"),
 ]
 
