@@ -56,7 +56,7 @@ def test_revue_decrit_le_changement(depot_git, sus):
     for attendu in ("### TR-6.2.1 — Dématérialiser les fiches (DSUN) : modifiée", "statut : en_cours → realisee",
                     "valeur 2023 de « a » : 40 → 45", "valeur 2024-T2 de « a » ajoutée : 55",
                     "budget 2024 : prévu 10000 €, engagé —, consommé — → prévu 10000 €, engagé 8000 €, consommé —",
-                    "note de suivi du 2024-11-15 : Outil déployé", "texte de la fiche modifié",
+                    "note de suivi du 15 novembre 2024 : Outil déployé", "texte de la fiche modifié",
                     "TR-6.2.2 — Mesurer l'usage (DSUN) : ajoutée", ": supprimée",
                     "✅ Circuit de validation respecté."):
         assert attendu in texte, attendu

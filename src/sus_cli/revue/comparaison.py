@@ -3,8 +3,10 @@ repositories in, a list of differences out; nothing here reads git."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from sus_cli import francais
 from sus_cli.loading.documents import Document
 from sus_cli.loading.repository import Depot
 from sus_cli.model.types import ordre_periode
@@ -53,6 +55,8 @@ def _valeur_texte(v) -> str:
         return "—"
     if isinstance(v, bool):
         return "oui" if v else "non"
+    if isinstance(v, dt.date):
+        return francais.date(v)
     return str(v)
 
 
@@ -112,7 +116,7 @@ def _details(a: Document, b: Document) -> list[Detail]:
         details.append(Detail("statut", f"statut : {_valeur_texte(fa.statut)} → {_valeur_texte(fb.statut)}"))
     if fa.etat_validation != fb.etat_validation:
         details.append(Detail("validation", f"validation : {fa.etat_validation} → {fb.etat_validation}"
-                              + (f" (par {fb.validation.par}, le {fb.validation.le})"
+                              + (f" (par {fb.validation.par}, le {francais.date(fb.validation.le)})"
                                  if fb.etat_validation == "validee" and fb.validation else "")))
     if fa.titre != fb.titre:
         details.append(Detail("titre", f"titre : « {fa.titre} » → « {fb.titre} »", substance=True))
@@ -131,7 +135,7 @@ def _details(a: Document, b: Document) -> list[Detail]:
                                   f"priorité : {_valeur_texte(fa.priorite)} → {_valeur_texte(fb.priorite)}"))
     nouvelles = [n for n in fb.notes_suivi if n not in fa.notes_suivi]
     for note in nouvelles:
-        details.append(Detail("note", f"note de suivi du {note.date} : {note.texte}"))
+        details.append(Detail("note", f"note de suivi du {francais.date(note.date)} : {note.texte}"))
     if a.corps != b.corps:
         details.append(Detail("texte", "texte de la fiche modifié"))
     return details
