@@ -101,12 +101,17 @@ def test_autocompletion_installee_en_francais(tmp_path):
     assert "--en-retard" in zsh.stdout and "Seulement les fiches en retard" in zsh.stdout
 
 
-def test_autocompletion_terminal_inconnu(tmp_path):
-    sortie = lancer_processus(["--show-completion"], tmp_path, {"SHELL": "/bin/tcsh",
-                                                                "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"})
-    assert sortie.code in (0, 2)
-    if sortie.code == 2:  # the shell running the tests was not detected either
-        assert "non pris en charge pour l'autocomplétion" in sortie.stderr and "Traceback" not in sortie.stderr
+def test_autocompletion_terminal_inconnu(tmp_path, sus, monkeypatch):
+    import typer._completion_shared
+    monkeypatch.setattr(typer._completion_shared, "_get_shell_name", lambda: "tcsh")
+    monkeypatch.setenv("SHELL", "/bin/tcsh")
+    sortie = sus("--show-completion", cwd=tmp_path)
+    assert sortie.code == 2 and sortie.stdout == ""
+    assert ("terminal « tcsh » non pris en charge pour l'autocomplétion ; terminaux possibles : bash, zsh, fish, "
+            "PowerShell") in sortie.stderr
+    monkeypatch.setenv("SHELL", "/usr/bin/zsh")  # detection failed, the login shell is a known one
+    sortie = sus("--show-completion", cwd=tmp_path)
+    assert sortie.code == 0 and "_SUS_COMPLETE" in sortie.stdout
 
 
 def test_dates_en_toutes_lettres_dans_les_messages(depot, sus):
