@@ -38,3 +38,56 @@ def ecrire_atomique(chemin: Path, contenu: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+class FichierModifieEntreTemps(Exception):
+    """A file changed on disk between reading and writing: nothing is written."""
+
+
+def _temporaire(chemin: Path, contenu: bytes) -> str:
+    descripteur, temporaire = tempfile.mkstemp(dir=chemin.parent, prefix=f".{chemin.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descripteur, "wb") as flux:
+            flux.write(contenu)
+            flux.flush()
+            os.fsync(flux.fileno())
+        os.chmod(temporaire, _mode(chemin))
+    except BaseException:
+        _supprimer(temporaire)
+        raise
+    return temporaire
+
+
+def _supprimer(chemin: str) -> None:
+    try:
+        os.unlink(chemin)
+    except FileNotFoundError:
+        pass
+
+
+def ecrire_ensemble(fichiers: list[tuple[Path, bytes, bytes]]) -> None:
+    """Replace several files, all or none: (path, bytes read before, new bytes).
+
+    Every new content is first written next to its file; then each replaces
+    its file. If a file changed since it was read, nothing is written; if a
+    replacement fails half-way (a full disk, an interruption), the files
+    already replaced get their old bytes back.
+    """
+    cibles = [(Path(os.path.realpath(chemin)), avant, apres) for chemin, avant, apres in fichiers]
+    for chemin, avant, _ in cibles:
+        if chemin.read_bytes() != avant:
+            raise FichierModifieEntreTemps(str(chemin))
+    temporaires: list[str] = []
+    remplaces: list[tuple[Path, bytes]] = []
+    try:
+        for chemin, _, apres in cibles:
+            temporaires.append(_temporaire(chemin, apres))
+        for (chemin, avant, _), temporaire in zip(cibles, temporaires):
+            os.replace(temporaire, chemin)
+            remplaces.append((chemin, avant))
+    except BaseException:
+        for temporaire in temporaires:
+            _supprimer(temporaire)
+        for chemin, avant in reversed(remplaces):
+            os.replace(_temporaire(chemin, avant), chemin)
+        raise

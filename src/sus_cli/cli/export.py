@@ -26,6 +26,7 @@ def export(
     Le CSV est prévu pour un tableur français : séparateur « ; », virgule décimale, encodage UTF-8 avec BOM.
     """
     from sus_cli.engine import aujourdhui
+    from sus_cli.francais import pluriel
     from sus_cli.export.fichiers import ecrire_csv, ecrire_xlsx
     from sus_cli.export.tableaux import tableaux
 
@@ -35,7 +36,8 @@ def export(
     fiches, valeurs = tableaux(depot, aujourdhui())
     if format == "xlsx":
         cible = sortie or Path("export-sus.xlsx")
-        ecrire_xlsx((fiches, valeurs), cible)
+        from sus_cli.collecte.origine import de_l_export
+        ecrire_xlsx((fiches, valeurs), cible, de_l_export(depot, aujourdhui()))
         ecrits = [cible]
     else:
         base = sortie or Path("export-sus")
@@ -43,9 +45,10 @@ def export(
         ecrits = [base.with_name(f"{base.name}-{t.nom}.csv") for t in (fiches, valeurs)]
         for tableau, chemin in zip((fiches, valeurs), ecrits):
             ecrire_csv(tableau, chemin)
-    print(f"{len(fiches.lignes)} fiche(s), {len(valeurs.lignes)} valeur(s) exportée(s) : "
-          + ", ".join(map(str, ecrits)), file=sys.stderr)
+    print(f"{pluriel(len(fiches.lignes), 'fiche')} et {pluriel(len(valeurs.lignes), 'valeur exportée', 'valeurs exportées')}"
+          " : " + ", ".join(map(str, ecrits)), file=sys.stderr)
     invalides = depot.invalides()
     if invalides:
-        print(f"{len(invalides)} fiche(s) invalide(s) non exportée(s) (voir « sus validate »)", file=sys.stderr)
+        print(f"{pluriel(len(invalides), 'fiche invalide non exportée', 'fiches invalides non exportées')} "
+              "(voir « sus validate »)", file=sys.stderr)
     raise typer.Exit(1 if invalides else 0)

@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from sus_cli import francais
 from sus_cli.cli.common import ErreurUsage, OptionRacine, charger_depot, console
 from sus_cli.figures.synthese import ORDRE_STATUTS as STATUTS_POSSIBLES
 
@@ -78,18 +79,21 @@ def liste(
         # The BOM tells Excel the file is UTF-8 (its accents), as for `sus export`.
         sys.stdout.write("\ufeff")
         ecrivain = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
+        # Statut and validation in French for people; their codes in the last two columns for machines.
         ecrivain.writerow(["id", "titre", "porteur", "statut", "validation", "en_retard", "debut", "fin",
-                           "indicateurs", "dispositifs", "chemin"])
+                           "indicateurs", "dispositifs", "chemin", "code statut", "code validation"])
         for l in lignes:
             ecrivain.writerow([cellule_csv(v) for v in (
-                l["id"], l["titre"], l["porteur"], l["statut"], l["validation"], l["en_retard"], l["debut"],
-                l["fin"], l["indicateurs"], ", ".join(l["dispositifs"]), l["chemin"])])
+                l["id"], l["titre"], l["porteur"], francais.statut(l["statut"]), francais.validation(l["validation"]),
+                l["en_retard"], l["debut"], l["fin"], l["indicateurs"], ", ".join(l["dispositifs"]), l["chemin"],
+                l["statut"] or "non_renseigne", l["validation"])])
     else:
         constantes = {nom for nom, filtre in (("porteur", porteur), ("statut", statut),
                                               ("validation", validation)) if filtre}
         _afficher(lignes, constantes)
     if invalides:
-        print(f"{len(invalides)} fiche(s) invalide(s) non listée(s) (voir « sus validate ») : "
+        print(f"{francais.pluriel(len(invalides), 'fiche invalide non listée', 'fiches invalides non listées')} "
+              "(voir « sus validate ») : "
               + ", ".join(invalides[:5]) + (" …" if len(invalides) > 5 else ""), file=sys.stderr)
     raise typer.Exit(1 if invalides else 0)
 
@@ -103,8 +107,6 @@ TITRE_MIN = 30
 
 def _cellules(ligne: dict) -> dict[str, str]:
     from rich.markup import escape
-
-    from sus_cli import francais
 
     statut = francais.statut(ligne["statut"])
     if ligne["en_retard"]:
@@ -156,4 +158,4 @@ def _afficher(lignes: list[dict], constantes: set[str]) -> None:
         sortie.print(table)
     # rich pads every line to the table's width: no trailing blanks in a pipe or a file.
     sortie.file.write("".join(ligne.rstrip() + "\n" for ligne in rendu.get().splitlines()))
-    sortie.print(f"{len(lignes)} fiche(s).")
+    sortie.print(f"{francais.pluriel(len(lignes), 'fiche')}.")

@@ -22,7 +22,9 @@ def ecrire_csv(tableau: Tableau, chemin: Path) -> None:
     ecrire_atomique(chemin, "\ufeff" + flux.getvalue())
 
 
-def ecrire_xlsx(tableaux: tuple[Tableau, ...], chemin: Path) -> None:
+def ecrire_xlsx(tableaux: tuple[Tableau, ...], chemin: Path, origine=None) -> None:
+    """`origine` (collecte.origine.Origine): what the workbook shows, remembered
+    in a hidden sheet so that `sus importer` can tell edits from conflicts."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -47,6 +49,9 @@ def ecrire_xlsx(tableaux: tuple[Tableau, ...], chemin: Path) -> None:
         for i, titre in enumerate(tableau.colonnes, start=1):
             largeur = max([len(str(titre))] + [len(str(l[i - 1])) for l in tableau.lignes[:200] if l[i - 1] is not None])
             feuille.column_dimensions[get_column_letter(i)].width = min(60, max(8, largeur + 2))
+    if origine is not None:
+        from sus_cli.collecte import origine as memoire
+        memoire.ecrire(classeur, origine)
     flux = io.BytesIO()
     classeur.save(flux)
     ecrire_atomique(chemin, flux.getvalue())

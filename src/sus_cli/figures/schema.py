@@ -83,11 +83,11 @@ def chiffrer_schema(config: Config, fiches: list[tuple[str, Fiche | None, str | 
     ecartees = []
     for chemin, fiche, identifiant in fiches:
         if fiche is None:
-            ecartees.append(FicheEcartee(chemin, identifiant, "fiche invalide : voir « sus validate »"))
+            ecartees.append(FicheEcartee(chemin, identifiant, "fiche mal formée, que la vérification des fiches explique"))
             continue
         volet, axe, objectif, _ = decomposer_id(fiche.id)
         if config.objectif(volet, axe, objectif) is None:
-            ecartees.append(FicheEcartee(chemin, fiche.id, f"objectif {volet}-{axe}.{objectif} absent de sus.yaml"))
+            ecartees.append(FicheEcartee(chemin, fiche.id, f"son objectif {volet}-{axe}.{objectif} n'existe pas dans le référentiel du schéma"))
             continue
         chiffres = chiffrer_fiche(fiche, chemin, annee, echeance)
         places[(volet, axe, objectif)].append(chiffres)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sus_cli.diagnostics import Diagnostic
+from sus_cli.francais import pluriel
 from sus_cli.revue.comparaison import DifferenceFiche
 
 NATURES = {"ajoutee": "ajoutée", "supprimee": "supprimée", "modifiee": "modifiée"}
@@ -19,12 +20,13 @@ def _resume(differences: list[DifferenceFiche]) -> str:
     compte = {n: sum(d.nature == n for d in differences) for n in NATURES}
     if not differences:
         return "Aucune fiche du schéma ne change."
-    return (f"{compte['modifiee']} fiche(s) modifiée(s), {compte['ajoutee']} ajoutée(s), "
-            f"{compte['supprimee']} supprimée(s).")
+    return (f"{pluriel(compte['modifiee'], 'fiche modifiée', 'fiches modifiées')}, "
+            f"{pluriel(compte['ajoutee'], 'ajoutée', 'ajoutées')}, {pluriel(compte['supprimee'], 'supprimée', 'supprimées')}.")
 
 
-def markdown(base: str, tete: str, differences: list[DifferenceFiche], diagnostics: list[Diagnostic]) -> str:
-    lignes = [f"## Revue du schéma : {base} → {tete}", "", f"**{_resume(differences)}**", ""]
+def markdown(base: str, tete: str, differences: list[DifferenceFiche], diagnostics: list[Diagnostic],
+             titre: str | None = None) -> str:
+    lignes = [f"## {titre or f'Revue du schéma : {base} → {tete}'}", "", f"**{_resume(differences)}**", ""]
     if diagnostics:
         lignes += ["### ❌ Circuit de validation", ""]
         lignes += [f"- `{d.path}:{d.line}` **{d.code}** {d.message}" for d in diagnostics]
@@ -38,8 +40,9 @@ def markdown(base: str, tete: str, differences: list[DifferenceFiche], diagnosti
     return "\n".join(lignes)
 
 
-def texte(base: str, tete: str, differences: list[DifferenceFiche], diagnostics: list[Diagnostic]) -> str:
-    lignes = [f"Revue du schéma : {base} → {tete}", _resume(differences), ""]
+def texte(base: str, tete: str, differences: list[DifferenceFiche], diagnostics: list[Diagnostic],
+          titre: str | None = None) -> str:
+    lignes = [titre or f"Revue du schéma : {base} → {tete}", _resume(differences), ""]
     for d in differences:
         lignes.append(f"{_titre(d)} : {NATURES[d.nature]} ({d.chemin})")
         lignes += [f"  - {detail.texte}" for detail in d.details]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 
 
+from sus_cli import francais
 from sus_cli.diagnostics import Constat
 from sus_cli.figures.fiches import en_retard
-from sus_cli.francais import date
 from sus_cli.rules.indicators import annees_du_schema
 from sus_cli.rules.registry import regle
 
@@ -30,7 +30,7 @@ def debut_apres_fin(document, contexte):
     """
     fiche = document.modele
     if fiche is not None and fiche.debut and fiche.fin and fiche.debut > fiche.fin:
-        yield Constat(f"début ({date(fiche.debut)}) après la fin ({date(fiche.fin)})", chemin=("debut",))
+        yield Constat(f"début ({francais.date(fiche.debut)}) après la fin ({francais.date(fiche.fin)})", chemin=("debut",))
 
 
 @regle("SUS601", "date-hors-schema", "warning")
@@ -61,10 +61,10 @@ def date_hors_schema(document, contexte):
     for cle in ("debut", "fin"):
         jour = getattr(fiche, cle)
         if jour and jour.year not in annees:
-            yield Constat(f"{cle} le {date(jour)}, {hors}", chemin=(cle,))
+            yield Constat(f"{cle} le {francais.date(jour)}, {hors}", chemin=(cle,))
     for i, etape in enumerate(fiche.etapes):
         if etape.echeance and etape.echeance.year not in annees:
-            yield Constat(f"échéance le {date(etape.echeance)} de l'étape « {etape.libelle} », {hors}",
+            yield Constat(f"échéance le {francais.date(etape.echeance)} de l'étape « {etape.libelle} », {hors}",
                           chemin=("etapes", i, "echeance"))
 
 
@@ -182,7 +182,7 @@ def statut_non_renseigne(document, contexte):
     """
     fiche = document.modele
     if fiche is not None and fiche.statut is None and fiche.debut and fiche.debut < contexte.aujourdhui:
-        yield Constat(f"l'action a commencé le {date(fiche.debut)} mais son statut n'est pas renseigné "
+        yield Constat(f"l'action a commencé le {francais.date(fiche.debut)} mais son statut n'est pas renseigné "
                       "(statut: a_venir, en_cours, realisee…)", chemin=("debut",))
 
 
@@ -210,8 +210,8 @@ def fiche_en_retard(document, contexte):
     """
     fiche = document.modele
     if fiche is not None and en_retard(fiche, contexte.aujourdhui):
-        statut = fiche.statut or "non renseigné"
-        yield Constat(f"fiche en retard : fin prévue le {date(fiche.fin)}, statut « {statut} »", chemin=("fin",))
+        yield Constat(f"fiche en retard : fin prévue le {francais.date(fiche.fin)}, statut "
+                      f"« {francais.statut(fiche.statut)} »", chemin=("fin",))
 
 
 @regle("SUS607", "date-future", "error")
@@ -239,10 +239,10 @@ def date_future(document, contexte):
         return
     jour = contexte.aujourdhui
     if fiche.validation and fiche.validation.le and fiche.validation.le > jour:
-        yield Constat(f"validation datée du {date(fiche.validation.le)}, dans le futur", chemin=("validation", "le"))
+        yield Constat(f"validation datée du {francais.date(fiche.validation.le)}, dans le futur", chemin=("validation", "le"))
     for i, note in enumerate(fiche.notes_suivi):
         if note.date > jour:
-            yield Constat(f"note de suivi datée du {date(note.date)}, dans le futur", chemin=("notes_suivi", i, "date"))
+            yield Constat(f"note de suivi datée du {francais.date(note.date)}, dans le futur", chemin=("notes_suivi", i, "date"))
 
 
 @regle("SUS608", "etape-depassee", "warning")
@@ -268,7 +268,7 @@ def etape_depassee(document, contexte):
         return
     for i, etape in enumerate(fiche.etapes):
         if etape.echeance and etape.echeance < contexte.aujourdhui and not etape.faite:
-            yield Constat(f"étape « {etape.libelle} » non faite, échéance dépassée (le {date(etape.echeance)})",
+            yield Constat(f"étape « {etape.libelle} » non faite, échéance dépassée (le {francais.date(etape.echeance)})",
                           chemin=("etapes", i))
 
 
