@@ -6,8 +6,26 @@ import math
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema,
+                      model_validator)
 from pydantic_core import PydanticCustomError
+
+
+def refuser_virgule_decimale(donnees: Any) -> Any:
+    """YAML reads `{valeur: 40,5}` as {valeur: 40, 5: null}: in a `{…}` block the comma
+    of a French decimal number separates two entries. Say that once, instead of an
+    unknown key and a missing value. (Written `valeur: 40,5` on its own line, the
+    value is the text "40,5", which `_nombre` explains.)"""
+    if isinstance(donnees, dict):
+        precedente = None
+        for cle, valeur in donnees.items():
+            if (valeur is None and type(cle) is int and 0 <= cle < 1000
+                    and type(precedente) in (int, float)):
+                raise PydanticCustomError(
+                    "virgule_decimale", "virgule décimale dans « {texte} » : écrivez {propre} (avec un point)",
+                    {"texte": f"{precedente},{cle}", "propre": f"{precedente}.{cle}"})
+            precedente = valeur
+    return donnees
 
 
 class Modele(BaseModel):
@@ -15,11 +33,21 @@ class Modele(BaseModel):
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, populate_by_name=True)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _virgule_decimale(cls, donnees: Any) -> Any:
+        return refuser_virgule_decimale(donnees)
+
 
 def _nombre(positif: bool):
     def verifier(v: Any) -> int | float:
         # bool is an int in Python: `prevu: true` is a mistake, not 1.
         if isinstance(v, bool) or not isinstance(v, (int, float)):
+            if isinstance(v, str) and re.fullmatch(r"[-+]?\d[\d\s\u202f\u00a0]*,\d+", v.strip()):
+                propre = re.sub(r"[\s\u202f\u00a0]", "", v).replace(",", ".")
+                raise PydanticCustomError("virgule_decimale",
+                                          "virgule décimale dans « {texte} » : écrivez {propre} (avec un point)",
+                                          {"texte": v, "propre": propre})
             if isinstance(v, str) and re.search(r"\d", v):
                 propre = re.sub(r"[\s\u202f\u00a0€%]", "", v).replace(",", ".")
                 raise PydanticCustomError(
@@ -64,7 +92,11 @@ def _periode(v: Any) -> str:
     return str(v)
 
 
-Periode = Annotated[str, BeforeValidator(_periode)]
+Periode = Annotated[str, BeforeValidator(_periode),
+                    WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-T[1-4])?$"})]
+
+# A year as a mapping key (cibles): the JSON Schema sees keys as text.
+CleAnnee = Annotated[Annee, WithJsonSchema({"type": "string", "pattern": r"^\d{4}$"})]
 
 
 def ordre_periode(periode: str) -> tuple[str, str]:
