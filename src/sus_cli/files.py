@@ -127,7 +127,8 @@ class DossierEcrit:
         self.dossier = Path(dossier)
         self.marque = marque
         if self.dossier.is_symlink() or (self.dossier.exists() and not self.dossier.is_dir()):
-            raise DossierRefuse(f"{dossier} n'est pas un dossier : choisissez un dossier neuf ou vide")
+            nature = "est un lien symbolique" if self.dossier.is_symlink() else "n'est pas un dossier"
+            raise DossierRefuse(f"{dossier} {nature} : choisissez un dossier neuf ou vide")
         contenu = set(os.listdir(self.dossier)) if self.dossier.is_dir() else set()
         if contenu and marque not in contenu:
             raise DossierRefuse(f"le dossier {dossier} n'est pas vide et sus ne l'a pas écrit : choisissez un "
