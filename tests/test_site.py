@@ -460,3 +460,7 @@ def test_grand_schema_en_parallele_comme_en_un_seul_processus(tmp_path, sus, mon
     parallele, sequence = contenus(tmp_path / "parallele"), contenus(tmp_path / "sequence")
     assert len([c for c in parallele if c.startswith("fiches/")]) == construction.SEUIL_PARALLELE + 20
     assert parallele.keys() == sequence.keys() and parallele == sequence
+    # a template error in a worker is the same French error, exit 2
+    ecrire(depot, "templates/site-fiche.html.j2", "{{ inconnue }}")
+    fait = lancer_processus(["site", "--sortie", str(tmp_path / "parallele")], depot)
+    assert fait.code == 2 and "gabarit site-fiche.html.j2" in fait.stderr and "Traceback" not in fait.stderr

@@ -121,16 +121,21 @@ def _en_parallele(site, gabarits, dossier, fabriquer_donnees, processus: int) ->
     _TRAVAIL = (site, gabarits, fabriquer_donnees)
     n = len(site.fiches)
     taille = max(50, -(-n // (processus * 6)))
+    pool = ProcessPoolExecutor(processus, mp_context=multiprocessing.get_context("fork"))
     try:
-        with ProcessPoolExecutor(processus, mp_context=multiprocessing.get_context("fork")) as pool:
-            donnees = pool.submit(_fabriquer)  # the longest task first
-            tranches = [pool.submit(_tranche, debut, min(debut + taille, n)) for debut in range(0, n, taille)]
-            for relatif, contenu in _communs(site, gabarits):
-                dossier.ecrire(relatif, contenu)
-            for tranche in as_completed(tranches):
-                for relatif, octets in tranche.result():
-                    dossier.ecrire(relatif, octets)
-            for relatif, contenu in _donnees(site, gabarits, donnees.result()):
-                dossier.ecrire(relatif, contenu)
+        donnees = pool.submit(_fabriquer)  # the longest task first
+        tranches = [pool.submit(_tranche, debut, min(debut + taille, n)) for debut in range(0, n, taille)]
+        for relatif, contenu in _communs(site, gabarits):
+            dossier.ecrire(relatif, contenu)
+        for tranche in as_completed(tranches):
+            for relatif, octets in tranche.result():
+                dossier.ecrire(relatif, octets)
+        for relatif, contenu in _donnees(site, gabarits, donnees.result()):
+            dossier.ecrire(relatif, contenu)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # a failure or Ctrl-C: no waiting for pages never written
+        raise
+    else:
+        pool.shutdown()
     finally:
         _TRAVAIL = None
