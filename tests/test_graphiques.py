@@ -211,3 +211,37 @@ def test_png_de_la_meme_geometrie():
 def test_sparkline():
     s = _serie(unite="%", valeurs={2022: 0, 2023: 50, 2024: 100})
     assert graphiques.en_texte(s) == "▁▅█"
+
+
+# -- the synthesis charts (graphiques/barres.py) -------------------------------------------------------------
+
+def _volet(code, par_statut, axes=()):
+    from types import SimpleNamespace as N
+    return N(code=code, synthese=N(fiches=sum(par_statut.values()), par_statut=par_statut),
+             axes=[N(numero=n, synthese=N(fiches=f, atteinte=a, atteinte_non_calculable=nc)) for n, f, a, nc in axes])
+
+
+def test_barres_des_statuts_proportionnelles():
+    from sus_cli.graphiques import barres
+    g = barres.statuts_par_volet([_volet("TR", {"en_cours": 3, "realisee": 1}), _volet("EF", {})])
+    segments = [r for r in g.rectangles if r.style.startswith("statut-") and r.hauteur == barres.EPAISSEUR]
+    assert [(r.style, r.largeur) for r in segments] == [("statut-realisee", 115.0), ("statut-en_cours", 345.0)]
+    assert segments[1].x == segments[0].x + segments[0].largeur  # stacked, done first
+    textes = [e.texte for e in g.etiquettes]
+    assert "4 fiches" in textes and "aucune fiche" in textes and "Non renseigné" in textes
+    assert g.description == "volet TR : 1 réalisée, 3 en cours ; volet EF : aucune fiche."
+
+
+def test_barres_d_atteinte():
+    from sus_cli.graphiques import barres
+    g = barres.atteinte_par_axe([_volet("TR", {"en_cours": 2}, [(6, 2, 0.5, 0), (7, 1, None, 1), (8, 0, None, 0)])])
+    barre = next(r for r in g.rectangles if r.style == "barre")
+    assert barre.largeur == 0.5 * barres.LONGUEUR
+    # The grid goes under the bars: drawn first.
+    assert g.rectangles.index(barre) > max(i for i, r in enumerate(g.rectangles) if r.style == "grille")
+    textes = [e.texte for e in g.etiquettes]
+    assert "TR-6" in textes and "TR-7" in textes and "TR-8" not in textes
+    assert any(t.startswith("n.c. (1 fiche non calculable") for t in textes)
+    from sus_cli.graphiques import svg, image
+    assert svg.rendre(g, "x", classe="graphique").startswith('<svg xmlns="http://www.w3.org/2000/svg" class="graphique"')
+    assert image.rendre(g, 1.0)[:8] == b"\x89PNG\r\n\x1a\n"

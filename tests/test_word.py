@@ -54,14 +54,16 @@ def test_docx_des_exemples(sus, tmp_path):
     assert [c.text for c in indicateurs.rows[1].cells] == [
         "Part des fiches saisies de manière dématérialisée", "0\u00a0% en 2022", "40\u00a0%", "70\u00a0%",
         "90\u00a0% en 2027", "78\u00a0%", "Volet autonomie saisi en juin"]
-    # one chart per indicator with a value, as an image with its alternative text
+    # the two synthesis charts, then one chart per indicator with a value, each with its alternative text
     images = document.inline_shapes
-    assert len(images) == 13
+    assert len(images) == 2 + 13
     descriptions = [i._inline.docPr.get("descr") for i in images]
+    assert descriptions[0].startswith("Répartition des fiches par statut, par volet : volet TR : 1 réalisée, 1 en cours ;")
+    assert descriptions[1].startswith("Atteinte moyenne des objectifs, par axe : axe TR-6 : 90")
     assert any(d.startswith("Part des fiches saisies de manière dématérialisée. Valeurs : 40\u00a0% en 2023")
                for d in descriptions)
     with zipfile.ZipFile(chemin) as paquet:
-        assert len([n for n in paquet.namelist() if n.startswith("word/media/")]) == 13
+        assert len([n for n in paquet.namelist() if n.startswith("word/media/")]) == 2 + 13
         corps = paquet.read("word/document.xml").decode()
         pied = "".join(paquet.read(n).decode() for n in paquet.namelist() if n.startswith("word/footer"))
         assert "TOC \\o" in corps and "PAGE" in pied and "NUMPAGES" in pied

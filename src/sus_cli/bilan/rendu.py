@@ -65,6 +65,7 @@ FILTRES = {
     "mots_html": lambda mots, niveau=3: Markup(markdown.en_html(mots.texte, niveau)),
     "markdown_html": lambda texte, niveau=3: Markup(markdown.en_html(texte or "", niveau)),
     "mots_markdown": mots_.en_markdown, "taille": francais.taille,
+    "graphique_synthese": lambda volets, quoi: Markup(graphiques.synthese_svg(volets, quoi)),
 }
 
 

@@ -35,6 +35,7 @@ from sus_cli.bilan.donnees import DonneesBilan
 STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Normal", "List Bullet",
           "List Number", "Caption", "Quote", "Table Grid", "Footer")
 LARGEUR_GRAPHIQUE = Cm(8.2)
+LARGEUR_SYNTHESE = Cm(16)
 _CONTROLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -272,6 +273,10 @@ def _synthese(document, d: DonneesBilan) -> None:
     document.add_heading("Fiches par statut", level=2)
     _tableau(document, ["statut", "fiches"], [[francais.statut(c), str(n)] for c, n in s.par_statut.items()],
              droite={1})
+    _image_synthese(document, b.volets, "statuts")
+    if any(a.synthese.fiches for v in b.volets for a in v.axes):
+        document.add_heading("Atteinte par axe", level=2)
+        _image_synthese(document, b.volets, "atteinte")
     for titre, premiere, coupes in (("Par volet", "volet", [(f"{v.code} — {v.titre}", v.synthese) for v in b.volets]),
                                     ("Par porteur", "porteur", [(f"{c.code} — {c.nom}", c.synthese) for c in b.porteurs]),
                                     ("Par dispositif", "dispositif", [(c.code, c.synthese) for c in b.dispositifs])):
@@ -280,6 +285,14 @@ def _synthese(document, d: DonneesBilan) -> None:
             _tableau(document, [premiere, *ENTETES_SYNTHESE], [_ligne_synthese(n, s) for n, s in coupes],
                      droite=set(range(1, 10)), taille=7,
                      largeur=[Cm(2.6)] + [Cm(1.7)] * 9)
+
+
+def _image_synthese(document, volets, quoi: str) -> None:
+    """A synthesis chart (the HTML bilan's, drawn from the same geometry), with its alternative text."""
+    png, description = graphiques.synthese_png(volets, quoi)
+    image = document.add_paragraph().add_run().add_picture(io.BytesIO(png), width=LARGEUR_SYNTHESE)
+    image._inline.docPr.set("descr", _t(description))
+    image._inline.docPr.set("title", _t(description.split(" : ", 1)[0]))
 
 
 def _mots(document, d: DonneesBilan) -> None:

@@ -14,5 +14,11 @@ TRAITS = {
     "reference": ("#52606d", 1.2, (2, 3)),
 }
 TRACE = ("#1565c0", 2.0)
-RECTANGLES = {"annee": "#f0f4f8", "objectif": "#fdf1e4"}
-ETIQUETTES = {"axe": "#52606d", "valeur": "#0d47a1", "cible": "#8a3c05", "reference": "#3e4c59"}
+# The statuts' colours in the synthesis charts, and the text that reads on each (4.5:1 at least).
+STATUTS = {"realisee": ("#2e7d32", FOND), "en_cours": ("#1565c0", FOND), "a_venir": ("#90a4ae", ENCRE),
+           "en_pause": ("#f9a825", ENCRE), "bloquee": ("#c62828", FOND), "abandonnee": ("#6d4c41", FOND),
+           "a_discuter": ("#8e24aa", FOND), "non_renseigne": ("#cfd8dc", ENCRE)}
+RECTANGLES = {"annee": "#f0f4f8", "objectif": "#fdf1e4", "barre": "#1565c0", "grille": "#cbd2d9",
+              **{f"statut-{code}": fond for code, (fond, _) in STATUTS.items()}}
+ETIQUETTES = {"axe": "#52606d", "valeur": "#0d47a1", "cible": "#8a3c05", "reference": "#3e4c59",
+              "discret": "#616e7c", **{f"sur-{code}": texte for code, (_, texte) in STATUTS.items()}}

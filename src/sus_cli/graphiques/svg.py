@@ -20,11 +20,11 @@ def identifiant(texte: str) -> str:
     return "g-" + re.sub(r"[^A-Za-z0-9_-]", "-", texte)
 
 
-def rendre(graphique: Graphique, ident: str = "graphique") -> str:
+def rendre(graphique: Graphique, ident: str = "graphique", classe: str = "graphique-indicateur") -> str:
     g = graphique
     ident = identifiant(ident) if not ident.startswith("g-") else ident
     parties = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="graphique-indicateur" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{classe}" role="img" '
         f'aria-labelledby="{ident}-titre {ident}-desc" viewBox="0 0 {_n(g.largeur)} {_n(g.hauteur)}" '
         f'width="{_n(g.largeur)}" height="{_n(g.hauteur)}" font-family="{POLICE}" font-size="{TAILLE_TEXTE}">',
         f'<title id="{ident}-titre">{escape(g.titre)}</title>',
