@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -32,7 +31,8 @@ def bilan(
     Code de sortie : 0 si le bilan est écrit, 1 si des fiches invalides ont dû en être écartées.
     """
     from sus_cli.bilan.donnees import lire_evolutions, preparer
-    from sus_cli.files import ecrire_atomique
+    from sus_cli.echappement import une_ligne
+    from sus_cli.files import ecrire_sortie
 
     if format not in FORMATS:
         raise ErreurUsage(f"format « {format} » inconnu ; formats possibles : {', '.join(FORMATS)}")
@@ -51,11 +51,8 @@ def bilan(
         except ErreurGabarit as err:
             raise ErreurUsage(str(err)) from None
     cible = sortie if sortie is not None else ("-" if format == "json" else f"bilan-{annee}.{FORMATS[format]}")
-    if cible == "-":
-        sys.stdout.write(texte)
-    else:
-        ecrire_atomique(Path(cible), texte)
-        print(f"Bilan {annee} écrit dans {cible}", file=sys.stderr)
+    if not ecrire_sortie(cible, texte):
+        print(f"Bilan {annee} écrit dans {une_ligne(cible)}", file=sys.stderr)
     for ecartee in donnees.bilan.ecartees:
-        print(f"fiche écartée du bilan : {ecartee.chemin} ({ecartee.raison})", file=sys.stderr)
+        print(f"fiche écartée du bilan : {une_ligne(ecartee.chemin)} ({une_ligne(ecartee.raison)})", file=sys.stderr)
     raise typer.Exit(1 if donnees.bilan.ecartees else 0)

@@ -8,21 +8,22 @@ import io
 from pathlib import Path
 
 from sus_cli.export.tableaux import Tableau
-from sus_cli.files import ecrire_atomique
+from sus_cli.files import ecrire_sortie
 from sus_cli.tableur import cellule_csv, typer_texte, valeur_xlsx
 
 
-def ecrire_csv(tableau: Tableau, chemin: Path) -> None:
+def ecrire_csv(tableau: Tableau, chemin: Path) -> bool:
     flux = io.StringIO()
     ecrivain = csv.writer(flux, delimiter=";", lineterminator="\r\n")
     ecrivain.writerow([cellule_csv(c) for c in tableau.colonnes])
     for ligne in tableau.lignes:
         ecrivain.writerow([cellule_csv(v) for v in ligne])
     # The BOM makes Excel read the file as UTF-8.
-    ecrire_atomique(chemin, "\ufeff" + flux.getvalue())
+    return ecrire_sortie(chemin, "\ufeff" + flux.getvalue())
 
 
-def ecrire_xlsx(tableaux: tuple[Tableau, ...], chemin: Path) -> None:
+def ecrire_xlsx(tableaux: tuple[Tableau, ...], chemin: Path) -> bool:
+    """True when written to standard output."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -49,4 +50,4 @@ def ecrire_xlsx(tableaux: tuple[Tableau, ...], chemin: Path) -> None:
             feuille.column_dimensions[get_column_letter(i)].width = min(60, max(8, largeur + 2))
     flux = io.BytesIO()
     classeur.save(flux)
-    ecrire_atomique(chemin, flux.getvalue())
+    return ecrire_sortie(chemin, flux.getvalue())
