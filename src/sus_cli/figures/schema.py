@@ -83,7 +83,9 @@ def chiffrer_schema(config: Config, fiches: list[tuple[str, Fiche | None, str | 
     ecartees = []
     for chemin, fiche, identifiant in fiches:
         if fiche is None:
-            ecartees.append(FicheEcartee(chemin, identifiant, "fiche invalide : voir « sus validate »"))
+            # A path that is not a `.md` is a folder that could not be read.
+            nature = "fiche invalide" if chemin.endswith(".md") else "dossier non lu, ses fiches manquent"
+            ecartees.append(FicheEcartee(chemin, identifiant, f"{nature} : voir « sus validate »"))
             continue
         volet, axe, objectif, _ = decomposer_id(fiche.id)
         if config.objectif(volet, axe, objectif) is None:

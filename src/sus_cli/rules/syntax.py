@@ -121,15 +121,22 @@ def fichier_trop_gros(document, contexte):
 def fichier_illisible(document, contexte):
     """Le fichier ou le dossier ne peut pas être lu.
 
-    Droits insuffisants, lien symbolique cassé, ou lien symbolique qui
-    renvoie à un dossier parent (boucle) dans `fiches/`.
+    Droits insuffisants ; dossier illisible (ses fiches manqueraient sans
+    bruit dans les bilans : `sus` le signale, et le bilan dit qu'il l'a
+    écarté) ; lien symbolique cassé, en boucle, ou qui mène hors du dépôt
+    (`sus` ne suit jamais un lien hors du dépôt : il lirait des fichiers qui
+    ne sont pas ceux du schéma) ; « fichier » qui n'en est pas un (tube
+    nommé, périphérique).
 
     Mauvais :
 
     ```console
     fiches/boucle -> ..
+    fiches/commun -> /srv/partage
+    fiches/TR-6.2.2.md -> /dev/zero
     ```
 
-    Bon : des fichiers et dossiers ordinaires sous `fiches/`.
+    Bon : des fichiers et dossiers ordinaires sous `fiches/`, ou des liens
+    vers des fichiers du dépôt lui-même.
     """
     return problemes_lecture(document, "SUS104")
