@@ -16,6 +16,12 @@ class Modele(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, populate_by_name=True)
 
 
+# Beyond this, a number is a typing mistake, not a figure of a département
+# (its whole budget is under 10^10 euros), and arithmetic on it would overflow
+# a float: refused, with the bound in the message.
+NOMBRE_MAX = 10 ** 15
+
+
 def _nombre(positif: bool):
     def verifier(v: Any) -> int | float:
         # bool is an int in Python: `prevu: true` is a mistake, not 1.
@@ -29,6 +35,11 @@ def _nombre(positif: bool):
             raise PydanticCustomError("nombre_type", "nombre attendu")
         if isinstance(v, float) and not math.isfinite(v):
             raise PydanticCustomError("nombre_non_fini", "nombre fini attendu (pas .nan ni .inf)")
+        if abs(v) > NOMBRE_MAX:
+            texte = f"{v:.3g}" if isinstance(v, float) else f"{str(v)[:12]}… ({len(str(abs(v)))} chiffres)"
+            raise PydanticCustomError("nombre_trop_grand",
+                                      "nombre trop grand « {texte} » : au plus un million de milliards (10^15) "
+                                      "en valeur absolue", {"texte": texte})
         if positif and v < 0:
             raise PydanticCustomError("nombre_negatif", "montant négatif « {v} » : un montant est positif ou nul",
                                       {"v": v})
