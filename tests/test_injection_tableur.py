@@ -66,3 +66,18 @@ def test_liste_csv_prefixe(depot_piege, sus):
     sortie = sus("liste", "--format", "csv", cwd=depot_piege)
     lignes = list(csv.reader(io.StringIO(sortie.stdout), delimiter=";"))
     assert lignes[1][1] == "'" + FORMULE
+
+
+def test_caracteres_de_controle_ecrits_visiblement(depot, sus):
+    """XLSX refuses control characters (openpyxl raised, the export died with
+    exit 2): they are written visibly, in XLSX and CSV alike."""
+    from openpyxl import load_workbook
+
+    ecrire(depot, "fiches/TR-6.2.1.md", FICHE_VALIDE.replace(
+        "unite: nombre}", 'unite: nombre, valeurs: {2024: {valeur: 1, commentaire: "a\\x01b\\e[2J\\nc"}}}', 1))
+    assert sus("export", "--sortie", "x.xlsx", cwd=depot).code == 0
+    valeurs = load_workbook(depot / "x.xlsx")["valeurs"]
+    entete = [c.value for c in valeurs[1]]
+    assert dict(zip(entete, (c.value for c in valeurs[2])))["commentaire"] == "a\\x01b\\x1b[2J\nc"
+    assert sus("export", "--format", "csv", "--sortie", "x", cwd=depot).code == 0
+    assert "a\\x01b\\x1b[2J\nc" in (depot / "x-valeurs.csv").read_text(encoding="utf-8-sig")

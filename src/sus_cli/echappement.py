@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import re
 
-# C0, DEL, C1 (NEL included) and the Unicode line and paragraph separators.
-_CONTROLES = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# C0 (tab and line breaks included), DEL, C1 (NEL included), and the Unicode
+# line and paragraph separators. model/types.py refuses the same set in
+# names and titles (a test checks the two agree).
+CONTROLES = "[\x00-\x1f\x7f-\x9f\u2028\u2029]"
+_CONTROLES = re.compile(CONTROLES)
 _CONTROLES_HORS_LIGNES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _NOMS = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 

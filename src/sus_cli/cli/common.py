@@ -106,3 +106,13 @@ def console(flux=None):
 
 def sur_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def affichable(texte: object, plusieurs_lignes: bool = False) -> str:
+    """Text from the schéma for rich markup: its control characters shown
+    (never sent to the terminal), line breaks too unless `plusieurs_lignes`,
+    its markup escaped."""
+    from rich.markup import escape
+
+    from sus_cli.echappement import lignes, une_ligne
+    return escape((lignes if plusieurs_lignes else une_ligne)(texte))

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sus_cli.cli.common import ErreurUsage, OptionRacine, charger_depot, console
+from sus_cli.cli.common import ErreurUsage, OptionRacine, affichable, charger_depot, console
 from sus_cli.figures.synthese import ORDRE_STATUTS as STATUTS_POSSIBLES
 
 VALIDATIONS = ("brouillon", "soumise", "validee")
@@ -82,13 +82,13 @@ def liste(
     else:
         _afficher(lignes)
     if invalides:
+        from sus_cli.echappement import une_ligne
         print(f"{len(invalides)} fiche(s) invalide(s) non listée(s) (voir « sus validate ») : "
-              + ", ".join(invalides[:5]) + (" …" if len(invalides) > 5 else ""), file=sys.stderr)
+              + ", ".join(map(une_ligne, invalides[:5])) + (" …" if len(invalides) > 5 else ""), file=sys.stderr)
     raise typer.Exit(1 if invalides else 0)
 
 
 def _afficher(lignes: list[dict]) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     from sus_cli import francais
@@ -105,7 +105,7 @@ def _afficher(lignes: list[dict]) -> None:
         statut = francais.statut(l["statut"])
         if l["en_retard"]:
             statut += " [red](en retard)[/]"
-        table.add_row(l["id"], escape(l["titre"]), l["porteur"], statut, francais.validation(l["validation"]),
-                      l["fin"] or "—")
+        table.add_row(l["id"], affichable(l["titre"]), affichable(l["porteur"]), statut,
+                      francais.validation(l["validation"]), l["fin"] or "—")
     sortie.print(table)
     sortie.print(f"{len(lignes)} fiche(s).")

@@ -6,7 +6,7 @@ import math
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 
@@ -83,5 +83,28 @@ def ordre_periode(periode: str) -> tuple[str, str]:
     return periode[:4], periode[5:] or "T9"
 
 Texte = Annotated[str, Field(min_length=1, pattern=r"\S")]
+
+# C0 (tab and line breaks included), DEL, C1 (NEL included), and the Unicode
+# line and paragraph separators: invisible in an editor, and a name or a title
+# holding one breaks every file or terminal it is written to (a CODEOWNERS
+# line, a Markdown heading, a CI log). The set echappement.CONTROLES shows
+# escaped (model/ imports nothing else of sus).
+CONTROLES = "[\x00-\x1f\x7f-\x9f\u2028\u2029]"
+_CONTROLE = re.compile(CONTROLES)
+
+
+def sur_une_ligne(v: str) -> str:
+    m = _CONTROLE.search(v)
+    if m:
+        raise PydanticCustomError(
+            "caractere_de_controle",
+            "caractère invisible {code} (saut de ligne, tabulation ou caractère de contrôle) en position {rang} : "
+            "ce texte tient sur une ligne, sans caractère de contrôle",
+            {"code": f"U+{ord(m.group()):04X}", "rang": m.start() + 1})
+    return v
+
+
+# A name or a title: one line of text.
+Ligne = Annotated[str, Field(min_length=1, pattern=r"\S"), AfterValidator(sur_une_ligne)]
 
 CODE_REGLE = r"^SUS\d{3}$"
