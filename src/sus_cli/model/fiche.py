@@ -6,11 +6,11 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictBool, model_validator
+from pydantic import AfterValidator, Field, StrictBool, model_validator
 from pydantic_core import PydanticCustomError
 
-from sus_cli.model.types import (CODE_REGLE, Annee, Ligne, Modele, Montant, Nombre, Periode, Texte,
-                                 ValeurSimple)
+from sus_cli.model.types import (CODE_REGLE, Annee, Modele, Montant, Nombre, Periode, Texte, ValeurSimple,
+                                 sur_une_ligne)
 
 ID_FICHE = r"^[A-Z][A-Z0-9]{0,9}-[1-9][0-9]*\.[1-9][0-9]*\.[1-9][0-9]*$"
 ID_INDICATEUR = r"^[a-z0-9][a-z0-9-]*$"
@@ -134,7 +134,8 @@ class Fiche(Modele):
 
     id: Annotated[str, Field(pattern=ID_FICHE)] = Field(
         title="Identifiant", description="<VOLET>-<axe>.<objectif>.<rang>, par exemple TR-6.2.1.")
-    titre: Annotated[Ligne, Field(max_length=300)] = Field(title="Titre", description="Une ligne, 300 caractères au plus.")
+    titre: Annotated[str, Field(min_length=1, max_length=300, pattern=r"\S"), AfterValidator(sur_une_ligne)] = Field(
+        title="Titre", description="Une ligne, 300 caractères au plus.")
     porteur: Texte = Field(title="Porteur", description="Code d'une direction déclarée dans sus.yaml.")
     statut: Statut | None = Field(None, title="Statut",
                                   description="Absent = non renseigné ; « en retard » est calculé.")
