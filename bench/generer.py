@@ -20,10 +20,10 @@ PHRASE = ("Le Département renforce l'accompagnement des publics en lien avec se
           "institutionnels et associatifs, au plus près des territoires.")
 
 
-def sus_yaml(n_axes: int, n_objectifs: int) -> str:
+def sus_yaml(n_axes: int, n_objectifs: int, directions: list[str] = DIRECTIONS) -> str:
     lignes = ["schema:", '  titre: "Schéma synthétique"', '  collectivite: "Département fictif"',
               "  debut: 2023", "  fin: 2027", "directions:"]
-    lignes += [f"  {d}:\n    nom: \"Direction {d}\"" for d in DIRECTIONS]
+    lignes += [f"  {d}:\n    nom: \"Direction {d}\"" for d in directions]
     lignes.append("volets:")
     for v in VOLETS:
         lignes += [f"  {v}:", f'    titre: "Volet {v}"', "    axes:"]
@@ -33,9 +33,9 @@ def sus_yaml(n_axes: int, n_objectifs: int) -> str:
     return "\n".join(lignes) + "\n"
 
 
-def fiche(identifiant: str, rng: random.Random) -> str:
+def fiche(identifiant: str, rng: random.Random, directions: list[str] = DIRECTIONS) -> str:
     lignes = ["---", f"id: {identifiant}", f"titre: Action de démonstration {identifiant}",
-              f"porteur: {rng.choice(DIRECTIONS)}", f"statut: {rng.choice(STATUTS)}",
+              f"porteur: {rng.choice(directions)}", f"statut: {rng.choice(STATUTS)}",
               "priorite: moyenne", "debut: 2023-01-01", "fin: 2027-12-31",
               "pilotes: [Cheffe de service, Chargé de mission]",
               "partenaires:", "  internes: [DTOMS, DRH]", "  externes: [CAF, ARS, CPAM]",
@@ -59,13 +59,13 @@ def fiche(identifiant: str, rng: random.Random) -> str:
     return "\n".join(lignes) + "\n"
 
 
-def generer(dossier: Path, n: int, graine: int = 1) -> None:
+def generer(dossier: Path, n: int, graine: int = 1, directions: list[str] = DIRECTIONS) -> None:
     rng = random.Random(graine)
     par_volet = -(-n // len(VOLETS))
     n_axes, n_objectifs = 10, 10
     rangs = -(-par_volet // (n_axes * n_objectifs))
     dossier.mkdir(parents=True, exist_ok=True)
-    (dossier / "sus.yaml").write_text(sus_yaml(n_axes, n_objectifs), encoding="utf-8")
+    (dossier / "sus.yaml").write_text(sus_yaml(n_axes, n_objectifs, directions), encoding="utf-8")
     compte = 0
     for v in VOLETS:
         for a in range(1, n_axes + 1):
@@ -76,7 +76,7 @@ def generer(dossier: Path, n: int, graine: int = 1) -> None:
                     identifiant = f"{v}-{a}.{o}.{r}"
                     chemin = dossier / "fiches" / v / f"{identifiant}.md"
                     chemin.parent.mkdir(parents=True, exist_ok=True)
-                    chemin.write_text(fiche(identifiant, rng), encoding="utf-8")
+                    chemin.write_text(fiche(identifiant, rng, directions), encoding="utf-8")
                     compte += 1
 
 

@@ -23,19 +23,27 @@ from generer import generer  # noqa: E402
 ESSAIS = 3
 
 
-def mesurer(commande: list[str], cwd: Path) -> tuple[float, float]:
-    """(best wall seconds, peak RSS in MB) of a command run in its own process."""
+def une_mesure(commande: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) of one run of a command in its own process."""
+    # A wrapper process per run, so that ru_maxrss is this command's own peak.
+    script = ("import resource, subprocess, sys, time\n"
+              "t = time.perf_counter()\n"
+              f"subprocess.run({commande!r}, cwd={str(cwd)!r}, stdout=subprocess.DEVNULL)\n"
+              "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+    sortie = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    duree, rss = sortie.stdout.split()
+    return float(duree), int(rss) / 1024
+
+
+def mesurer(commande: list[str], cwd: Path, avant=None) -> tuple[float, float]:
+    """(best wall seconds, peak RSS in MB) of a command run in its own process;
+    `avant()` runs before each run (to restore what a run changes)."""
     meilleur, pic = float("inf"), 0.0
     for _ in range(ESSAIS):
-        # A wrapper process per run, so that ru_maxrss is this command's own peak.
-        script = ("import resource, subprocess, sys, time\n"
-                  "t = time.perf_counter()\n"
-                  f"subprocess.run({commande!r}, cwd={str(cwd)!r}, stdout=subprocess.DEVNULL)\n"
-                  "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
-        sortie = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-        duree, rss = sortie.stdout.split()
-        meilleur = min(meilleur, float(duree))
-        pic = max(pic, int(rss) / 1024)
+        if avant is not None:
+            avant()
+        duree, rss = une_mesure(commande, cwd)
+        meilleur, pic = min(meilleur, duree), max(pic, rss)
     return meilleur, pic
 
 

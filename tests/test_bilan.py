@@ -137,24 +137,57 @@ def test_html_autonome_avec_graphiques(sus):
     analyse = _Analyse()
     analyse.feed(page)
     assert page.startswith("<!DOCTYPE html>") and '<html lang="fr">' in page
-    assert analyse.balises.count("svg") == 2 and "style" in analyse.balises
+    # two synthesis charts, and one per indicator with a value up to 2024 (13 of the 16)
+    assert analyse.balises.count("svg") == 2 + 13 and "style" in analyse.balises
+    assert page.count('class="graphique-indicateur"') == 13 and page.count('<table class="serie">') == 13
     assert "script" not in analyse.balises and "link" not in analyse.balises and "img" not in analyse.balises
     assert not [v for k, v in analyse.attributs if k in ("src", "href") and v and not v.startswith("#")]
     assert "@page" in page and "size: A4" in page and "@media print" in page
+    assert 'content: counter(page) " / " counter(pages)' in page  # page numbers when printed
     assert analyse.balises.count("article") == 8
     texte = " ".join(analyse.texte)
     assert "Répartition des fiches par statut, par volet" in texte and "Atteinte moyenne des objectifs, par axe" in texte
     assert "Annexe — méthode" in texte and "Annexe — qualité des fiches" in texte
+    assert "Sommaire" in texte and 'href="#volet-EF"' in page
+    ids = [v for k, v in analyse.attributs if k == "id"]
+    assert len(ids) == len(set(ids))  # every chart's title and description has its own id
+
+
+HOSTILE = "<script>alert('x')</script><img src=x onerror=alert(1)> [clic](javascript:alert(1)) {{ 7 * 7 }} | a"
+
+
+def _depot_hostile(depot):
+    yaml_hostile = HOSTILE.replace("'", "''")
+    texte = (depot / "sus.yaml").read_text(encoding="utf-8")
+    for avant in ("Schéma de test", "Département de test", "Direction des systèmes et usages numériques",
+                  "Transversalité", "Mieux observer les besoins", "Sécuriser la donnée"):
+        texte = texte.replace(f'"{avant}"', f"'{avant} {yaml_hostile}'")
+    (depot / "sus.yaml").write_text(texte, encoding="utf-8")
+    fiche = FICHE_VALIDE.replace("titre: Dématérialiser les fiches", f"titre: '{yaml_hostile}'").replace(
+        "{id: a, libelle: Indicateur A, unite: nombre}",
+        f"{{id: a, libelle: '{yaml_hostile}', unite: nombre, valeurs: {{2024: {{valeur: 3, commentaire: '{yaml_hostile}'}}}}}}")
+    fiche = fiche.replace("indicateurs:", f"notes_suivi:\n  - {{date: 2024-05-02, texte: '{yaml_hostile}'}}\nindicateurs:")
+    ecrire(depot, "fiches/TR-6.2.1.md", fiche)
 
 
 def test_texte_des_fiches_est_une_donnee(depot, sus):
-    hostile = FICHE_VALIDE.replace("titre: Dématérialiser les fiches",
-                                   "titre: \"{{ 7 * 7 }} <script>alert('x')</script> | a\"")
-    ecrire(depot, "fiches/TR-6.2.1.md", hostile)
+    _depot_hostile(depot)
     page = _bilan(sus, "--format", "html", cwd=depot)
-    assert "<script>" not in page and "&lt;script&gt;" in page and "{{ 7 * 7 }}" in page
+    assert "<script>" not in page and "<img" not in page and "&lt;script&gt;" in page and "{{ 7 * 7 }}" in page
+
+
+def test_markdown_echappe_le_html_et_la_syntaxe(depot, sus):
+    """The Markdown bilan shows titles, sus.yaml and fiche texts as text: no raw HTML, link or template."""
+    _depot_hostile(depot)
     markdown = _bilan(sus, cwd=depot)
-    assert "{{ 7 * 7 }}" in markdown and "49" not in markdown.split("Annexe")[0]
+    assert "<script" not in markdown.replace("\\<script", "") and "<img" not in markdown.replace("\\<img", "")
+    assert "](javascript" not in markdown.replace("\\](javascript", "")
+    assert markdown.count("\\<script\\>") >= 10  # titre, libellé, commentaire, note, every sus.yaml title
+    assert "{{ 7 \\* 7 }}" in markdown and "49" not in markdown.split("Annexe")[0]
+    from markdown_it import MarkdownIt
+    rendu = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+    assert "<script" not in rendu and "<img" not in rendu and 'href="javascript' not in rendu
+    assert "&lt;script&gt;alert('x')&lt;/script&gt;" in rendu or "&lt;script&gt;alert(&#x27;x&#x27;)" in rendu
 
 
 def test_fichier_par_defaut_et_code_de_sortie(depot, sus, tmp_path):
@@ -191,3 +224,48 @@ def test_sortie_impossible_a_ecrire(depot, sus, tmp_path):
     sortie = sus("bilan", "2024", "--sortie", str(fichier / "b.md"), cwd=depot)
     assert sortie.code == 2 and sortie.stderr.startswith("Erreur :") and "Traceback" not in sortie.stderr
     assert "interne" not in sortie.stderr
+
+
+MOTS = """<!-- Modèle : ce commentaire n'apparaît pas dans le bilan. -->
+# Recommandations du groupe stratégique
+
+- Prolonger l'action EF-1.1.1 d'un an ; <script>alert(1)</script> reste du texte.
+
+# Décisions du comité de pilotage
+
+Le comité **poursuit** les actions du volet TR.
+"""
+
+
+def test_mots_du_departement_apres_la_synthese(depot, sus):
+    ecrire(depot, "fiches/TR-6.2.1.md", FICHE_VALIDE)
+    markdown = _bilan(sus, cwd=depot)
+    assert "pour 2024 n'ont pas encore été rédigées" in markdown
+    ecrire(depot, "bilans/2024.md", MOTS)
+    ecrire(depot, "bilans/2023.md", "# Recommandations de 2023\n")  # another year's: not in this bilan
+    markdown = _bilan(sus, cwd=depot)
+    synthese, mots = markdown.index("## Synthèse"), markdown.index("## Recommandations et décisions de l'année 2024")
+    assert synthese < mots < markdown.index("## Volet TR")
+    assert "### Recommandations du groupe stratégique" in markdown and "### Décisions du comité de pilotage" in markdown
+    assert "Le comité **poursuit**" in markdown and "\\<script>" in markdown and "Modèle" not in markdown
+    assert "2023" not in markdown.split("## Volet TR")[0].split("## Recommandations")[1]
+    page = _bilan(sus, "--format", "html", cwd=depot)
+    assert "<h3>Recommandations du groupe stratégique</h3>" in page and "<strong>poursuit</strong>" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "Modèle" not in page
+    assert page.index('id="synthese"') < page.index('id="mots"') < page.index('id="volet-TR"')
+    objet = json.loads(_bilan(sus, "--format", "json", cwd=depot))
+    assert objet["mots_du_departement"]["chemin"] == "bilans/2024.md"
+    assert objet["mots_du_departement"]["texte"].startswith("# Recommandations du groupe stratégique")
+
+
+def test_mots_illisibles(depot, sus, tmp_path):
+    ecrire(depot, "fiches/TR-6.2.1.md", FICHE_VALIDE)
+    secret = ecrire(tmp_path, "secret.md", "# Secret hors du schéma\n")
+    (depot / "bilans").mkdir()
+    (depot / "bilans" / "2024.md").symlink_to(secret)
+    sortie = sus("bilan", "2024", "--sortie", "-", cwd=depot)
+    assert sortie.code == 1 and "Secret" not in sortie.stdout and "bilans/2024.md" in sortie.stderr
+    (depot / "bilans" / "2024.md").unlink()
+    ecrire(depot, "bilans/2024.md", "é".encode("latin-1"))
+    sortie = sus("bilan", "2024", "--sortie", "-", cwd=depot)
+    assert sortie.code == 1 and "UTF-8" in sortie.stderr and "n'ont pas encore été rédigées" in sortie.stdout

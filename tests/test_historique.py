@@ -33,8 +33,9 @@ def test_bilan_depuis_l_arbre_de_travail_signale_les_modifications(depot_git, su
     _historique(depot_git)
     (depot_git.racine / "fiches" / "TR-6.2.1.md").write_text(EN_COURS, encoding="utf-8")
     sortie = sus("bilan", "2024", "--sortie", "-", cwd=depot_git.racine)
-    assert "1 fichier(s) du schéma modifié(s) sans être commité(s)" in sortie.stdout
-    assert "fiches/TR-6.2.1.md" in sortie.stdout
+    # said to the person running the command, not written into the committee's document
+    assert "fichiers modifiés mais pas encore enregistrés dans l'historique (commit) : fiches/TR-6.2.1.md" in sortie.stderr
+    assert "commit" not in sortie.stdout
     # reading from git never touches the working tree
     sus("bilan", "2024", "--au", "2024-03-01", "--sortie", "-", cwd=depot_git.racine)
     assert (depot_git.racine / "fiches" / "TR-6.2.1.md").read_text(encoding="utf-8") == EN_COURS
@@ -150,4 +151,4 @@ def test_evolutions_de_l_annee(depot_git, sus):
 def test_evolutions_sans_git(depot, sus):
     (depot / "fiches" / "TR-6.2.1.md").write_text(EN_COURS, encoding="utf-8")
     assert json.loads(sus("bilan", "2024", "-f", "json", cwd=depot).stdout)["evolutions"] is None
-    assert "L'historique git n'est pas disponible" in sus("bilan", "2024", "--sortie", "-", cwd=depot).stdout
+    assert "L'historique des modifications n'est pas disponible" in sus("bilan", "2024", "--sortie", "-", cwd=depot).stdout

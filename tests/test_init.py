@@ -12,10 +12,15 @@ def test_init_puis_validate(tmp_path, sus):
     sortie = sus("init", str(dossier), cwd=tmp_path)
     assert sortie.code == 0
     for relatif in ("sus.yaml", ".pre-commit-config.yaml", ".github/workflows/sus.yml", ".gitlab-ci.yml",
-                    ".github/CODEOWNERS", "schemas/fiche.schema.json", "fiches/transversalite/TR-6.2.1-exemple.md"):
+                    ".github/CODEOWNERS", "schemas/fiche.schema.json", "fiches/transversalite/TR-6.2.1-exemple.md",
+                    "bilans/modele.md"):
         assert (dossier / relatif).is_file(), relatif
     sortie = sus("validate", "--strict", cwd=dossier)
     assert sortie.code == 0, sortie.stdout
+    # the model of bilans/ANNEE.md is not a year's words until copied under a year's name
+    (dossier / "bilans" / "modele.md").rename(dossier / "bilans" / "2025.md")
+    markdown = sus("bilan", "2025", "--sortie", "-", cwd=dossier).stdout
+    assert "### Recommandations du groupe stratégique" in markdown and "Copiez ce fichier" not in markdown
 
 
 def test_init_refuse_d_ecraser(tmp_path, sus):

@@ -52,11 +52,12 @@ def test_revue_decrit_le_changement(depot_git, sus):
     sortie = sus("revue", "main", "HEAD", "--format", "markdown", cwd=depot_git.racine)
     assert sortie.code == 0, sortie.stdout
     texte = sortie.stdout
-    assert "1 fiche(s) modifiée(s), 1 ajoutée(s), 1 supprimée(s)." in texte
-    for attendu in ("### TR-6.2.1 — Dématérialiser les fiches (DSUN) : modifiée", "statut : en_cours → realisee",
-                    "valeur 2023 de « a » : 40 → 45", "valeur 2024-T2 de « a » ajoutée : 55",
+    assert "1 fiche modifiée, 1 ajoutée, 1 supprimée." in texte
+    for attendu in ("### TR-6.2.1 — Dématérialiser les fiches (DSUN) : modifiée", "statut : En cours → Réalisée",
+                    "valeur 2023 de « Part des fiches saisies » : 40 → 45",
+                    "valeur 2024-T2 de « Part des fiches saisies » ajoutée : 55",
                     "budget 2024 : prévu 10000 €, engagé —, consommé — → prévu 10000 €, engagé 8000 €, consommé —",
-                    "note de suivi du 2024-11-15 : Outil déployé", "texte de la fiche modifié",
+                    "note de suivi du 15 novembre 2024 : Outil déployé", "texte de la fiche modifié",
                     "TR-6.2.2 — Mesurer l'usage (DSUN) : ajoutée", ": supprimée",
                     "✅ Circuit de validation respecté."):
         assert attendu in texte, attendu
@@ -72,7 +73,7 @@ def test_revue_par_defaut_depuis_la_branche_principale_jusqu_aux_fichiers(depot_
     assert sortie.code == 1
     assert rapport["tete"] == "fichiers actuels" and rapport["base"].startswith("base (")
     assert [d["code"] for d in rapport["diagnostics"]] == ["SUS800"]
-    assert "cible 2027 de « a » : 90 → 95" in rapport["diagnostics"][0]["message"]
+    assert "cible 2027 de « Part des fiches saisies » : 90 → 95" in rapport["diagnostics"][0]["message"]
     texte = sus("revue", cwd=depot_git.racine).stdout
     assert "SUS800" in texte and "repassez-la en « soumise »" in texte
 

@@ -49,11 +49,13 @@ def test_liste_json_et_csv(sus):
     lignes = list(csv.reader(sus("liste", "--porteur", "DSUN", "-f", "csv", cwd=EXEMPLES).stdout.splitlines(),
                              delimiter=";"))
     assert lignes[0][:4] == ["id", "titre", "porteur", "statut"] and len(lignes) == 3
+    assert lignes[0][-2:] == ["code statut", "code validation"]
+    assert {l[3] for l in lignes[1:]} <= {"En cours", "Réalisée"} and {l[-2] for l in lignes[1:]} <= {"en_cours", "realisee"}
 
 
 def test_liste_texte_et_erreurs(sus):
     sortie = sus("liste", "--en-retard", cwd=EXEMPLES)
-    assert "EF-1.1.1" in sortie.stdout and "en retard" in sortie.stdout and "1 fiche(s)." in sortie.stdout
+    assert "EF-1.1.1" in sortie.stdout and "en retard" in sortie.stdout and "1 fiche." in sortie.stdout
     assert "Aucune fiche ne correspond." in sus("liste", "--texte", "introuvable", cwd=EXEMPLES).stdout
     sortie = sus("liste", "--porteur", "DSI", cwd=EXEMPLES)
     assert sortie.code == 2 and "porteur « DSI » inconnu" in sortie.stderr
@@ -69,6 +71,7 @@ def test_voir(sus):
                     "2024-T3", "420", "Données PMI indisponibles", "24\u202f000\u00a0€", "Déployer l'outil de repérage",
                     "prolongation demandée", "Contexte", "monoparentales"):
         assert attendu in sortie.stdout, attendu
+    assert "▄▅" in sortie.stdout  # the chart's series: 350 in 2023, 420 in 2024-T3, on the 0–600 scale
     sortie = sus("voir", "EF-1.1.2", cwd=EXEMPLES)
     assert sortie.code == 2 and "vouliez-vous dire « EF-1.1.1 »" in sortie.stderr
 
@@ -88,16 +91,20 @@ def test_avancement(sus):
 def test_export_xlsx(sus, tmp_path):
     from openpyxl import load_workbook
     sortie = sus("export", "--sortie", str(tmp_path / "e.xlsx"), cwd=EXEMPLES)
-    assert sortie.code == 0 and "8 fiche(s), 23 valeur(s)" in sortie.stderr
+    assert sortie.code == 0 and "8 fiches et 23 valeurs exportées" in sortie.stderr
     classeur = load_workbook(tmp_path / "e.xlsx")
-    assert classeur.sheetnames == ["fiches", "valeurs"]
+    assert classeur.sheetnames == ["fiches", "valeurs", "origine"] and classeur["origine"].sheet_state == "veryHidden"
     fiches, valeurs = classeur["fiches"], classeur["valeurs"]
     assert fiches.freeze_panes == "A2" and valeurs.freeze_panes == "A2"
     entete = [c.value for c in fiches[1]]
     ligne = dict(zip(entete, [c.value for c in next(r for r in fiches.iter_rows(min_row=2) if r[0].value == "TR-6.2.1")]))
     assert ligne["début"] == dt.datetime(2023, 1, 1) and ligne["budget prévu"] == 25000
     assert ligne["budget consommé"] == 18500 and ligne["validée par"] == "Directrice générale adjointe des solidarités"
+    # French labels for people, the codes in their own columns for machines
+    assert (ligne["statut"], ligne["validation"]) == ("En cours", "Validée")
+    assert (ligne["code statut"], ligne["code validation"]) == ("en_cours", "validee")
     entete = [c.value for c in valeurs[1]]
+    assert entete[:2] == ["fiche", "indicateur"] and {"période", "valeur", "commentaire"} <= set(entete)  # read by sus importer
     rangs = [dict(zip(entete, [c.value for c in r])) for r in valeurs.iter_rows(min_row=2)]
     t3 = next(r for r in rangs if r["fiche"] == "EF-1.1.1" and r["période"] == "2024-T3")
     assert (t3["valeur"], t3["cible"], t3["référence"]) == (420, 500, 300)

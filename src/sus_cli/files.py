@@ -178,28 +178,43 @@ def _ecrire(chemin: Path, contenu: str | bytes, dans: Path | None) -> None:
     if reel.exists() and not reel.is_file():
         _ecrire_directement(reel, contenu)
         return
-    import tempfile  # here: its imports cost every command a few milliseconds at start
-
     reel.parent.mkdir(parents=True, exist_ok=True)
     _nettoyer(reel.parent, reel.name)
     with _interruptible():
-        descripteur, temporaire = tempfile.mkstemp(dir=reel.parent, prefix=f"{_prefixe(reel.name)}{os.getpid()}.",
-                                                   suffix=".tmp")
+        temporaire = _temporaire(reel, _octets(contenu))
         try:
-            with os.fdopen(descripteur, "wb") as flux:
-                flux.write(_octets(contenu))
-                flux.flush()
-                os.fsync(flux.fileno())
-            # mkstemp creates the file readable by its owner only: give it the
-            # mode of the file it replaces, or the usual one for a new file.
-            os.chmod(temporaire, _mode(reel))
             os.replace(temporaire, reel)
         except BaseException:
-            try:
-                os.unlink(temporaire)
-            except FileNotFoundError:
-                pass
+            _supprimer(temporaire)
             raise
+
+
+def _temporaire(reel: Path, contenu: bytes) -> str:
+    """`contenu` in a new temporary file next to `reel`, on disk, with the
+    mode of the file it will replace: `.NOM.PID.XXXXXXXX.tmp`."""
+    import tempfile  # here: its imports cost every command a few milliseconds at start
+
+    descripteur, temporaire = tempfile.mkstemp(dir=reel.parent, prefix=f"{_prefixe(reel.name)}{os.getpid()}.",
+                                               suffix=".tmp")
+    try:
+        with os.fdopen(descripteur, "wb") as flux:
+            flux.write(contenu)
+            flux.flush()
+            os.fsync(flux.fileno())
+        # mkstemp creates the file readable by its owner only: give it the
+        # mode of the file it replaces, or the usual one for a new file.
+        os.chmod(temporaire, _mode(reel))
+    except BaseException:
+        _supprimer(temporaire)
+        raise
+    return temporaire
+
+
+def _supprimer(chemin: str) -> None:
+    try:
+        os.unlink(chemin)
+    except FileNotFoundError:
+        pass
 
 
 def ecrire_sortie(cible: str | Path, contenu: str | bytes) -> bool:
@@ -250,3 +265,37 @@ def creer_exclusif(chemin: Path, contenu: str) -> bool:
     except OSError as err:
         raise ErreurEcriture(f"impossible de créer {chemin} : {expliquer(err)}") from None
     return True
+
+
+class FichierModifieEntreTemps(Exception):
+    """A file changed on disk between reading and writing: nothing is written."""
+
+
+def ecrire_ensemble(fichiers: list[tuple[Path, bytes, bytes]]) -> None:
+    """Replace several files, all or none: (path, bytes read before, new bytes).
+
+    Every new content is first written next to its file; then each replaces
+    its file. If a file changed since it was read, nothing is written; if a
+    replacement fails half-way (a full disk, an interruption, SIGTERM), the
+    files already replaced get their old bytes back.
+    """
+    cibles = [(Path(os.path.realpath(chemin)), avant, apres) for chemin, avant, apres in fichiers]
+    for chemin, avant, _ in cibles:
+        if chemin.read_bytes() != avant:
+            raise FichierModifieEntreTemps(str(chemin))
+    temporaires: list[str] = []
+    remplaces: list[tuple[Path, bytes]] = []
+    with _interruptible():
+        try:
+            for chemin, _, apres in cibles:
+                _nettoyer(chemin.parent, chemin.name)
+                temporaires.append(_temporaire(chemin, apres))
+            for (chemin, avant, _), temporaire in zip(cibles, temporaires):
+                os.replace(temporaire, chemin)
+                remplaces.append((chemin, avant))
+        except BaseException:
+            for temporaire in temporaires:
+                _supprimer(temporaire)
+            for chemin, avant in reversed(remplaces):
+                os.replace(_temporaire(chemin, avant), chemin)
+            raise

@@ -6,6 +6,7 @@ spreadsheets and the site say the same thing."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 STATUTS = {"a_venir": "À venir", "en_cours": "En cours", "realisee": "Réalisée", "en_pause": "En pause",
            "bloquee": "Bloquée", "abandonnee": "Abandonnée", "a_discuter": "À discuter",
@@ -67,3 +68,8 @@ def date(d: dt.date | None) -> str:
 def pluriel(n: int, singulier: str, pluriel_: str | None = None) -> str:
     """« 1 fiche », « 3 fiches », « 0 fiche » (French: 0 and 1 take the singular)."""
     return f"{n} {singulier if abs(n) < 2 else (pluriel_ or singulier + 's')}"
+
+
+def sans_accents(texte: str) -> str:
+    """Lower case, no accents: `Numérique` and `numerique` compare equal."""
+    return "".join(c for c in unicodedata.normalize("NFKD", texte) if not unicodedata.combining(c)).casefold()

@@ -134,6 +134,29 @@ bilan.html
 export-sus*
 """
 
+BILAN_MODELE = """\
+<!--
+Les mots du département pour le bilan d'une année : les recommandations du
+groupe stratégique et les décisions du comité de pilotage. Copiez ce fichier
+sous le nom de l'année (bilans/2025.md pour le bilan 2025) : « sus bilan 2025 »
+le place après la synthèse, dans chaque format (Markdown, HTML, Word).
+Écrivez en Markdown : « ## » pour un titre, « - » pour une liste, **gras**.
+Les commentaires comme celui-ci n'apparaissent pas dans le bilan.
+-->
+
+## Recommandations du groupe stratégique
+
+<!-- Rédigées en fin d'année, à destination du comité de pilotage. -->
+
+- Première recommandation.
+
+## Décisions du comité de pilotage
+
+<!-- Les actions à poursuivre, à ajuster ou à arrêter pour l'exercice suivant. -->
+
+- Première décision.
+"""
+
 README = """\
 # {titre}
 
@@ -239,5 +262,6 @@ def fichiers_initiaux(annee: int) -> dict[str, str]:
         ".github/workflows/sus.yml": GITHUB,
         ".gitlab-ci.yml": GITLAB,
         ".gitignore": GITIGNORE,
+        "bilans/modele.md": BILAN_MODELE,
         "README.md": README.format(titre=f"Schéma unique des solidarités {debut}-{fin}"),
     }

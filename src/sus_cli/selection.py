@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass
 
 from sus_cli.figures.fiches import en_retard
+from sus_cli.francais import sans_accents
 from sus_cli.loading.documents import Document
 from sus_cli.model.fiche import decomposer_id
-
-
-def sans_accents(texte: str) -> str:
-    """Lower case, no accents: `Numérique` and `numerique` compare equal."""
-    return "".join(c for c in unicodedata.normalize("NFKD", texte) if not unicodedata.combining(c)).casefold()
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,3 +57,19 @@ def typer_texte(cellule) -> None:
     a string starting with `=` as a formula."""
     if isinstance(cellule.value, str):
         cellule.data_type = "s"
+
+
+def cellule(feuille, valeur, style: str | None = None):
+    """What to append to `feuille` (write-only or not) for one cell: the plain
+    value when that is safe (the cheap path), else a cell with its text typed
+    as text and its named style."""
+    valeur = valeur_xlsx(valeur)
+    if style is None and not (isinstance(valeur, str) and valeur.startswith("=")):
+        return valeur
+    from openpyxl.cell import WriteOnlyCell
+
+    resultat = WriteOnlyCell(feuille, valeur)
+    typer_texte(resultat)
+    if style is not None:
+        resultat.style = style
+    return resultat

@@ -20,6 +20,8 @@ class DonneesBilan:
     source: str = "l'arbre de travail"  # or "le commit … du …" (sus bilan --au)
     non_commitees: tuple[str, ...] = ()  # schéma files changed and not committed
     evolutions: object = None  # figures.evolutions.Evolutions, or None without git history
+    mots: object = None  # bilan.mots.Mots: the département's words (bilans/ANNEE.md), or None
+    etat_au: dt.date | None = None  # with --au: the date the schéma is read at
 
     @property
     def annee(self) -> int:
@@ -54,7 +56,8 @@ def lire_evolutions(depot: Depot, annee: int, revision: str | None, jusqua: dt.d
 
 
 def preparer(depot: Depot, annee: int, genere_le: dt.date, source: str = "l'arbre de travail",
-             non_commitees: list[str] | None = None, evolutions=None) -> DonneesBilan:
+             non_commitees: list[str] | None = None, evolutions=None, mots=None,
+             etat_au: dt.date | None = None) -> DonneesBilan:
     from sus_cli.engine import verifier
     from sus_cli.rules.registry import toutes
 
@@ -62,4 +65,4 @@ def preparer(depot: Depot, annee: int, genere_le: dt.date, source: str = "l'arbr
     chiffres = chiffrer_schema(depot.config, depot.a_chiffrer(), annee)
     resumes = {code: r.resume for code, r in toutes().items()}
     return DonneesBilan(chiffres, qualifier(diagnostics, resumes), genere_le, source, tuple(non_commitees or ()),
-                        evolutions)
+                        evolutions, mots, etat_au)

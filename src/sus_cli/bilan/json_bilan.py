@@ -26,7 +26,7 @@ def synthese(s: Synthese) -> dict:
 
 def indicateur(i: ChiffresIndicateur) -> dict:
     return {"id": i.id, "libelle": i.libelle, "unite": i.unite, "reference": i.reference,
-            "valeur_precedente": i.valeur_precedente.valeur, "valeur": i.valeur.valeur, "cible": i.cible,
+            "valeur_precedente": i.valeur_precedente.valeur, "valeur": i.valeur.valeur, "cible": i.cible, "annee_cible": i.annee_cible,
             "atteinte": _arrondi(i.atteinte), "commentaire": i.valeur.commentaire,
             "periode": i.valeur.periode, "estimation": i.valeur.estimation, "sens": i.sens,
             "atteinte_non_calculable": i.raison}
@@ -74,6 +74,8 @@ def en_dict(donnees: DonneesBilan) -> dict:
                         for c in b.dispositifs],
         "fiches_ecartees": [{"chemin": e.chemin, "id": e.id, "raison": e.raison} for e in b.ecartees],
         "evolutions": evolutions(donnees.evolutions),
+        "mots_du_departement": None if donnees.mots is None else {"chemin": donnees.mots.chemin,
+                                                                    "texte": donnees.mots.texte},
         "qualite": {"erreurs": donnees.qualite.erreurs, "avertissements": donnees.qualite.avertissements,
                     "fiches_avec_erreurs": donnees.qualite.fiches_avec_erreurs,
                     "regles": {l.code: l.diagnostics for l in donnees.qualite.regles}},

@@ -12,10 +12,14 @@ from __future__ import annotations
 import importlib.resources
 from pathlib import Path
 
+import re
+
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
-from sus_cli import francais
+from sus_cli import francais, graphiques
+from sus_cli.bilan import mots as mots_
 from sus_cli.bilan.donnees import DonneesBilan
 
 GABARITS = {"markdown": "bilan.md.j2", "html": "bilan.html.j2"}
@@ -24,17 +28,40 @@ class ErreurGabarit(Exception):
     """A template that cannot be rendered: French message, exit status 2."""
 
 
-def _cellule(texte) -> str:
-    """Text safe inside a Markdown table cell."""
+# Markdown's inline syntax, and raw HTML: a title with `<script>` or
+# `[clic](javascript:…)` must come out as text in the Markdown bilan too.
+_SYNTAXE_MARKDOWN = re.compile(r"([\\`*_\[\]<>#!~|])")
+
+
+def _markdown(texte) -> str:
+    """A person's text on one line of Markdown, shown as written: whitespace
+    collapsed, Markdown syntax and raw HTML escaped."""
     if texte is None:
         return ""
-    return " ".join(str(texte).split()).replace("|", "\\|")
+    return _SYNTAXE_MARKDOWN.sub(r"\\\1", " ".join(str(texte).split()))
+
+
+def _graphique(indicateur, ident: str) -> Markup:
+    """The inline SVG chart of a figures.indicateurs.ChiffresIndicateur (its text is escaped by the chart module)."""
+    return Markup(graphiques.en_svg(indicateur.serie, ident))
+
+
+def _periode(periode: str | None, annee: int | None = None) -> str:
+    """« 2024-T3 » → « T3 » inside its own year's column, « 2024 T3 » elsewhere."""
+    if not periode:
+        return ""
+    if annee is not None and periode.startswith(f"{annee}-T"):
+        return periode[5:]
+    return periode.replace("-T", " T")
 
 
 FILTRES = {
     "nombre": francais.nombre, "pourcent": francais.pourcent, "euros": francais.euros, "valeur": francais.valeur,
-    "date_fr": francais.date, "cellule": _cellule, "statut": francais.statut, "validation": francais.validation,
-    "pluriel": francais.pluriel,
+    "date_fr": francais.date, "cellule": _markdown, "md": _markdown, "statut": francais.statut,
+    "validation": francais.validation, "pluriel": francais.pluriel, "graphique": _graphique,
+    "tableau_serie": lambda indicateur: graphiques.en_tableau(indicateur.serie), "periode": _periode,
+    "mots_html": lambda mots, niveau=3: Markup(mots_.en_html(mots, niveau)),
+    "mots_markdown": mots_.en_markdown,
 }
 
 
@@ -69,4 +96,4 @@ def rendre(donnees: DonneesBilan, format_: str, racine: Path | None) -> str:
     return rendre_gabarit(GABARITS[format_], racine, bilan=donnees.bilan, qualite=donnees.qualite,
                           schema=donnees.schema, annee=donnees.annee, genere_le=donnees.genere_le,
                           source=donnees.source, non_commitees=donnees.non_commitees,
-                          evolutions=donnees.evolutions)
+                          evolutions=donnees.evolutions, mots=donnees.mots, etat_au=donnees.etat_au)

@@ -8,8 +8,8 @@ import sys
 
 import typer
 
-from sus_cli.cli import (avancement, bilan, codeowners, export, init, liste, nouvelle, regles, revue, schema,
-                         suivi, validate, voir)
+from sus_cli.cli import (avancement, bilan, codeowners, collecte, export, importer, init, liste, nouvelle, regles,
+                         revue, saisir, schema, suivi, validate, voir)
 from sus_cli.cli.common import ErreurUsage
 from sus_cli.cli.french import CommandeFr, GroupeFr, exceptions_click, traduire_erreur
 from sus_cli.echappement import lignes
@@ -47,7 +47,9 @@ def _options_generales(
 for nom, fonction in (("validate", validate.validate), ("regles", regles.regles), ("liste", liste.liste),
                       ("voir", voir.voir), ("avancement", avancement.avancement), ("bilan", bilan.bilan),
                       ("export", export.export), ("revue", revue.revue), ("codeowners", codeowners.codeowners),
-                      ("suivi", suivi.suivi), ("init", init.init), ("nouvelle", nouvelle.nouvelle), ("schema", schema.schema)):
+                      ("suivi", suivi.suivi), ("collecte", collecte.collecte), ("importer", importer.importer),
+                      ("saisir", saisir.saisir), ("init", init.init), ("nouvelle", nouvelle.nouvelle),
+                      ("schema", schema.schema)):
     app.command(nom, cls=CommandeFr)(fonction)
 
 

@@ -27,6 +27,7 @@ def export(
     """
     from sus_cli.engine import aujourdhui
     from sus_cli.echappement import une_ligne
+    from sus_cli.francais import pluriel
     from sus_cli.export.fichiers import ecrire_csv, ecrire_xlsx
     from sus_cli.export.tableaux import tableaux
     from sus_cli.files import SORTIE_STANDARD
@@ -37,7 +38,8 @@ def export(
     fiches, valeurs = tableaux(depot, aujourdhui())
     if format == "xlsx":
         cible = sortie or Path("export-sus.xlsx")
-        ecrits = [] if ecrire_xlsx((fiches, valeurs), cible) else [cible]
+        from sus_cli.collecte.origine import de_l_export
+        ecrits = [] if ecrire_xlsx((fiches, valeurs), cible, de_l_export(depot, aujourdhui())) else [cible]
     else:
         base = sortie or Path("export-sus")
         if str(base) in SORTIE_STANDARD or base.is_dir():
@@ -47,9 +49,10 @@ def export(
         ecrits = [base.with_name(f"{base.name}-{t.nom}.csv") for t in (fiches, valeurs)]
         for tableau, chemin in zip((fiches, valeurs), ecrits):
             ecrire_csv(tableau, chemin)
-    print(f"{len(fiches.lignes)} fiche(s), {len(valeurs.lignes)} valeur(s) exportée(s)"
-          + (" : " + ", ".join(une_ligne(c) for c in ecrits) if ecrits else ""), file=sys.stderr)
+    print(f"{pluriel(len(fiches.lignes), 'fiche')} et {pluriel(len(valeurs.lignes), 'valeur exportée', 'valeurs exportées')}"
+          + (" : " + ", ".join(map(une_ligne, ecrits)) if ecrits else ""), file=sys.stderr)
     invalides = depot.invalides()
     if invalides:
-        print(f"{len(invalides)} fiche(s) invalide(s) non exportée(s) (voir « sus validate »)", file=sys.stderr)
+        print(f"{pluriel(len(invalides), 'fiche invalide non exportée', 'fiches invalides non exportées')} "
+              "(voir « sus validate »)", file=sys.stderr)
     raise typer.Exit(1 if invalides else 0)

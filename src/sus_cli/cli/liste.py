@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from sus_cli import francais
 from sus_cli.cli.common import ErreurUsage, OptionRacine, affichable, charger_depot, console
 from sus_cli.figures.synthese import ORDRE_STATUTS as STATUTS_POSSIBLES
 
@@ -73,25 +74,26 @@ def liste(
         from sus_cli.tableur import cellule_csv
 
         ecrivain = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
+        # Statut and validation in French for people; their codes in the last two columns for machines.
         ecrivain.writerow(["id", "titre", "porteur", "statut", "validation", "en_retard", "debut", "fin",
-                           "indicateurs", "dispositifs", "chemin"])
+                           "indicateurs", "dispositifs", "chemin", "code statut", "code validation"])
         for l in lignes:
             ecrivain.writerow([cellule_csv(v) for v in (
-                l["id"], l["titre"], l["porteur"], l["statut"], l["validation"], l["en_retard"], l["debut"],
-                l["fin"], l["indicateurs"], ", ".join(l["dispositifs"]), l["chemin"])])
+                l["id"], l["titre"], l["porteur"], francais.statut(l["statut"]), francais.validation(l["validation"]),
+                l["en_retard"], l["debut"], l["fin"], l["indicateurs"], ", ".join(l["dispositifs"]), l["chemin"],
+                l["statut"] or "non_renseigne", l["validation"])])
     else:
         _afficher(lignes)
     if invalides:
         from sus_cli.echappement import une_ligne
-        print(f"{len(invalides)} fiche(s) invalide(s) non listée(s) (voir « sus validate ») : "
+        print(f"{francais.pluriel(len(invalides), 'fiche invalide non listée', 'fiches invalides non listées')} "
+              "(voir « sus validate ») : "
               + ", ".join(map(une_ligne, invalides[:5])) + (" …" if len(invalides) > 5 else ""), file=sys.stderr)
     raise typer.Exit(1 if invalides else 0)
 
 
 def _afficher(lignes: list[dict]) -> None:
     from rich.table import Table
-
-    from sus_cli import francais
 
     sortie = console()
     if not lignes:
@@ -108,4 +110,4 @@ def _afficher(lignes: list[dict]) -> None:
         table.add_row(l["id"], affichable(l["titre"]), affichable(l["porteur"]), statut,
                       francais.validation(l["validation"]), l["fin"] or "—")
     sortie.print(table)
-    sortie.print(f"{len(lignes)} fiche(s).")
+    sortie.print(f"{francais.pluriel(len(lignes), 'fiche')}.")

@@ -16,7 +16,7 @@ from sus_cli.cli.common import ErreurUsage, OptionRacine, charger_depot
 
 
 def _intitule(titre: str) -> str:
-    from sus_cli.selection import sans_accents
+    from sus_cli.francais import sans_accents
     mots = re.sub(r"[^a-z0-9]+", "-", sans_accents(titre)).strip("-")
     return mots[:50].rstrip("-") or "fiche"
 

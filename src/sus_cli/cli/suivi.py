@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from sus_cli import francais
 from sus_cli.cli.common import ErreurUsage, OptionRacine, ouvrir_schema
 
 EXTENSIONS = {"markdown": "md", "html": "html", "json": "json"}
@@ -50,10 +51,10 @@ def suivi(
         raise ErreurUsage(f"{err} (sus suivi lit l'historique pour savoir quelles fiches ont été mises à jour)") from None
     valides = [d for d in depot.fiches_lues() if d.modele is not None]
     mises_a_jour = activite(commits, {d.chemin for d in valides}, debut, fin).mises_a_jour
-    avertissements: dict[str, list[str]] = {}
+    avertissements: dict[str, list[tuple[str, str]]] = {}  # path → (code, message)
     for d in verifier(depot, schema.jour):
         if d.severity == "warning":
-            avertissements.setdefault(d.path, []).append(f"{d.code} {d.message}")
+            avertissements.setdefault(d.path, []).append((d.code, d.message))
     resultat = suivre(trimestre, depot.config, valides, mises_a_jour, avertissements, schema.jour)
     if format == "json":
         texte = json.dumps(_en_dict(resultat), ensure_ascii=False, indent=2) + "\n"
@@ -70,7 +71,8 @@ def suivi(
         print(f"Suivi {resultat.trimestre} écrit dans {une_ligne(cible)}", file=sys.stderr)
     invalides = depot.invalides()
     if invalides:
-        print(f"{len(invalides)} fiche(s) invalide(s) écartée(s) du suivi (voir « sus validate »)", file=sys.stderr)
+        print(f"{francais.pluriel(len(invalides), 'fiche invalide écartée', 'fiches invalides écartées')} du suivi "
+              "(voir « sus validate »)", file=sys.stderr)
     raise typer.Exit(1 if invalides else 0)
 
 
@@ -85,6 +87,7 @@ def _en_dict(s) -> dict:
             "indicateurs_sans_valeur": [{"fiche": i, "indicateur": l} for i, l in p.sans_valeur],
             "etapes_depassees": [{"fiche": i, "etape": l, "echeance": e.isoformat()} for i, l, e in p.etapes_depassees],
             "non_validees": [{"id": i, "etat": e} for i, e in p.non_validees],
-            "validees_avec_avertissements": [{"id": i, "avertissements": a} for i, a in p.validees_avec_avertissements],
+            "validees_avec_avertissements": [{"id": i, "avertissements": [f"{c} {m}" for c, m in a]}
+                                             for i, a in p.validees_avec_avertissements],
         } for p in s.porteurs],
     }

@@ -41,9 +41,10 @@ def _afficher(document, config, jour) -> None:
     from rich.panel import Panel
     from rich.table import Table
 
-    from sus_cli import francais
+    from sus_cli import francais, graphiques
     from sus_cli.echappement import lignes as sur_plusieurs_lignes
     from sus_cli.figures.fiches import en_retard
+    from sus_cli.figures.indicateurs import serie
     from sus_cli.model.fiche import decomposer_id
     from sus_cli.model.types import ordre_periode
 
@@ -84,8 +85,10 @@ def _afficher(document, config, jour) -> None:
     sortie.print(Panel("\n".join(lignes), title=f"[bold]{f.id} — {affichable(f.titre)}[/]", title_align="left"))
 
     for indicateur in f.indicateurs:
-        table = Table(title=f"{affichable(indicateur.libelle)} ({affichable(indicateur.unite)})", title_justify="left",
-                      title_style="bold")
+        # The same series as the bilan's chart, as one line of blocks.
+        courbe = graphiques.en_texte(serie(indicateur, jour.year))
+        table = Table(title=f"{affichable(indicateur.libelle)} ({affichable(indicateur.unite)})"
+                            + (f"  [blue]{courbe}[/]" if courbe else ""), title_justify="left", title_style="bold")
         for colonne in ("période", "valeur", "cible", "commentaire"):
             table.add_column(colonne, justify="right" if colonne in ("valeur", "cible") else "left")
         if indicateur.reference:

@@ -22,8 +22,10 @@ def ecrire_csv(tableau: Tableau, chemin: Path) -> bool:
     return ecrire_sortie(chemin, "\ufeff" + flux.getvalue())
 
 
-def ecrire_xlsx(tableaux: tuple[Tableau, ...], chemin: Path) -> bool:
-    """True when written to standard output."""
+def ecrire_xlsx(tableaux: tuple[Tableau, ...], chemin: Path, origine=None) -> bool:
+    """`origine` (collecte.origine.Origine): what the workbook shows, remembered
+    in a hidden sheet so that `sus importer` can tell edits from conflicts.
+    True when written to standard output."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -48,6 +50,9 @@ def ecrire_xlsx(tableaux: tuple[Tableau, ...], chemin: Path) -> bool:
         for i, titre in enumerate(tableau.colonnes, start=1):
             largeur = max([len(str(titre))] + [len(str(l[i - 1])) for l in tableau.lignes[:200] if l[i - 1] is not None])
             feuille.column_dimensions[get_column_letter(i)].width = min(60, max(8, largeur + 2))
+    if origine is not None:
+        from sus_cli.collecte import origine as memoire
+        memoire.ecrire(classeur, origine)
     flux = io.BytesIO()
     classeur.save(flux)
     return ecrire_sortie(chemin, flux.getvalue())

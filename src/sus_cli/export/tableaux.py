@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sus_cli import francais
 from sus_cli.figures.fiches import en_retard, sommer_budgets
 from sus_cli.figures.indicateurs import cible_annee
 from sus_cli.loading.repository import Depot
@@ -20,6 +21,8 @@ class Tableau:
 
 
 def tableaux(depot: Depot, jour: dt.date) -> tuple[Tableau, Tableau]:
+    """Statut and validation in French for people, their codes in the last columns for machines.
+    The `valeurs` table's headers are read back by `sus importer`: keep them."""
     config = depot.config
     fiches, valeurs = [], []
     for document in depot.fiches:
@@ -31,10 +34,10 @@ def tableaux(depot: Depot, jour: dt.date) -> tuple[Tableau, Tableau]:
         total = sommer_budgets(f.budget)
         fiches.append((
             f.id, volet, v.titre if v else None, axe, objectif, config.objectif(volet, axe, objectif), f.titre,
-            f.porteur, f.statut or "non_renseigne", f.priorite, f.debut, f.fin, f.etat_validation,
+            f.porteur, francais.statut(f.statut), f.priorite, f.debut, f.fin, francais.validation(f.etat_validation),
             f.validation.par if f.validation else None, f.validation.le if f.validation else None,
             en_retard(f, jour), total.prevu, total.engage, total.consomme, len(f.indicateurs),
-            ", ".join(f.dispositifs), document.chemin))
+            ", ".join(f.dispositifs), document.chemin, f.statut or "non_renseigne", f.etat_validation))
         for indicateur in f.indicateurs:
             for periode in sorted(indicateur.valeurs, key=ordre_periode):
                 brute = indicateur.valeurs[periode]
@@ -48,6 +51,6 @@ def tableaux(depot: Depot, jour: dt.date) -> tuple[Tableau, Tableau]:
         Tableau("fiches", ("id", "volet", "titre du volet", "axe", "objectif", "titre de l'objectif", "titre",
                            "porteur", "statut", "priorité", "début", "fin", "validation", "validée par",
                            "validée le", "en retard", "budget prévu", "budget engagé", "budget consommé",
-                           "indicateurs", "dispositifs", "fichier"), fiches),
+                           "indicateurs", "dispositifs", "fichier", "code statut", "code validation"), fiches),
         Tableau("valeurs", ("fiche", "indicateur", "libellé", "unité", "période", "valeur", "cible", "référence",
                             "commentaire", "estimation"), valeurs))

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sus_cli.model.fiche import Indicateur, ValeurDetaillee
-
-_TRIMESTRE = re.compile(r"^(\d{4})-T([1-4])$")
+from sus_cli.model.types import PERIODE as _PERIODE
+from sus_cli.model.types import ordre_periode
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,16 +50,45 @@ def valeur_annee(indicateur: Indicateur, annee: int) -> Valeur:
     return Valeur(None, None, commentaire)
 
 
-def cible_annee(indicateur: Indicateur, annee: int) -> int | float | None:
-    """cibles[annee]; otherwise the target of the smallest later year;
-    otherwise the target of the largest year; otherwise none."""
+def valeur_a_la_periode(indicateur: Indicateur, periode: str) -> Valeur:
+    """What the fiche holds at exactly `periode` (value, comment, estimation)."""
+    brute = indicateur.valeurs.get(periode)
+    if brute is None:
+        return Valeur(None)
+    lue = _lire(brute)
+    return Valeur(lue.valeur, periode, lue.commentaire, lue.estimation)
+
+
+def valeur_precedente(indicateur: Indicateur, periode: str) -> Valeur:
+    """What was known before `periode`: for a year, the previous year's value
+    (contract §4); for a quarter, the latest earlier period that has a value."""
+    if "-T" not in periode:
+        return valeur_annee(indicateur, int(periode) - 1)
+    rang = ordre_periode(periode)
+    for avant in sorted(indicateur.valeurs, key=ordre_periode, reverse=True):
+        if ordre_periode(avant) < rang:
+            lue = _lire(indicateur.valeurs[avant])
+            if lue.valeur is not None:
+                return Valeur(lue.valeur, avant, lue.commentaire, lue.estimation)
+    return Valeur(None)
+
+
+def annee_de_la_cible(indicateur: Indicateur, annee: int) -> int | None:
+    """The year whose target applies to `annee`: `annee` itself if it has
+    one; otherwise the smallest later year; otherwise the largest year."""
     cibles = indicateur.cibles
     if not cibles:
         return None
     if annee in cibles:
-        return cibles[annee]
+        return annee
     plus_tard = [a for a in cibles if a > annee]
-    return cibles[min(plus_tard)] if plus_tard else cibles[max(cibles)]
+    return min(plus_tard) if plus_tard else max(cibles)
+
+
+def cible_annee(indicateur: Indicateur, annee: int) -> int | float | None:
+    """The target for `annee` (contract §4), from `annee_de_la_cible`."""
+    source = annee_de_la_cible(indicateur, annee)
+    return None if source is None else indicateur.cibles[source]
 
 
 def _borner(x: float) -> float:
@@ -96,6 +124,60 @@ def raison_non_calculable(valeur: Valeur, cible) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
+class PointSerie:
+    """One period of an indicator's series; `valeur` is None when the data is
+    not available (the comment says why)."""
+
+    periode: str  # "2024" or "2024-T3"
+    annee: int
+    trimestre: int | None  # 1 to 4, or None for a year
+    valeur: int | float | bool | None
+    commentaire: str | None = None
+    estimation: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Serie:
+    """An indicator's values over the periods up to a year, with its baseline
+    and the target that applies to that year: what a chart of it shows."""
+
+    libelle: str
+    unite: str
+    sens: str | None
+    annee: int  # the year the series is read for (the bilan's)
+    points: tuple[PointSerie, ...]  # periods up to `annee`, in time order
+    reference: tuple[int, int | float | bool] | None  # (year, value)
+    cible: int | float | None
+    annee_cible: int | None
+
+    @property
+    def livrable(self) -> bool:
+        return self.unite == "livrable" or any(isinstance(p.valeur, bool) for p in self.points)
+
+    @property
+    def renseignes(self) -> tuple[PointSerie, ...]:
+        return tuple(p for p in self.points if p.valeur is not None)
+
+
+def serie(indicateur: Indicateur, annee: int) -> Serie:
+    """The values of the periods up to `annee` (later ones are not known yet
+    at the time of that year's bilan), in time order."""
+    points = []
+    for periode in sorted(indicateur.valeurs, key=ordre_periode):
+        m = _PERIODE.match(periode)
+        if m is None or int(m.group(1)) > annee:
+            continue
+        lue = _lire(indicateur.valeurs[periode])
+        points.append(PointSerie(periode, int(m.group(1)), int(m.group(2)) if m.group(2) else None, lue.valeur,
+                                 lue.commentaire, lue.estimation))
+    reference = indicateur.reference
+    choisie = annee_de_la_cible(indicateur, annee)
+    return Serie(indicateur.libelle, indicateur.unite, indicateur.sens, annee, tuple(points),
+                 (reference.annee, reference.valeur) if reference else None,
+                 None if choisie is None else indicateur.cibles[choisie], choisie)
+
+
+@dataclass(frozen=True, slots=True)
 class ChiffresIndicateur:
     id: str
     libelle: str
@@ -109,6 +191,8 @@ class ChiffresIndicateur:
     cible: int | float | None
     atteinte: float | None
     raison: str | None  # why attainment is not computable
+    annee_cible: int | None = None  # the year of `cible` (a later year's target may apply)
+    serie: Serie | None = None  # the values over the periods, for charts
 
 
 def chiffrer_indicateur(indicateur: Indicateur, annee: int) -> ChiffresIndicateur:
@@ -120,4 +204,4 @@ def chiffrer_indicateur(indicateur: Indicateur, annee: int) -> ChiffresIndicateu
         reference.valeur if reference else None, reference.annee if reference else None,
         valeur, valeur_annee(indicateur, annee - 1), cible,
         atteinte(valeur.valeur, cible, reference.valeur if reference else None, indicateur.sens or "hausse"),
-        raison_non_calculable(valeur, cible))
+        raison_non_calculable(valeur, cible), annee_de_la_cible(indicateur, annee), serie(indicateur, annee))

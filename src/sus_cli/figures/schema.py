@@ -84,12 +84,13 @@ def chiffrer_schema(config: Config, fiches: list[tuple[str, Fiche | None, str | 
     for chemin, fiche, identifiant in fiches:
         if fiche is None:
             # A path that is not a `.md` is a folder that could not be read.
-            nature = "fiche invalide" if chemin.endswith(".md") else "dossier non lu, ses fiches manquent"
-            ecartees.append(FicheEcartee(chemin, identifiant, f"{nature} : voir « sus validate »"))
+            raison = ("fiche mal formée, que la vérification des fiches explique" if chemin.endswith(".md")
+                      else "dossier illisible : les fiches qu'il contient manquent (voir la vérification des fiches)")
+            ecartees.append(FicheEcartee(chemin, identifiant, raison))
             continue
         volet, axe, objectif, _ = decomposer_id(fiche.id)
         if config.objectif(volet, axe, objectif) is None:
-            ecartees.append(FicheEcartee(chemin, fiche.id, f"objectif {volet}-{axe}.{objectif} absent de sus.yaml"))
+            ecartees.append(FicheEcartee(chemin, fiche.id, f"son objectif {volet}-{axe}.{objectif} n'existe pas dans le référentiel du schéma"))
             continue
         chiffres = chiffrer_fiche(fiche, chemin, annee, echeance)
         places[(volet, axe, objectif)].append(chiffres)

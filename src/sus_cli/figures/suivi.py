@@ -34,7 +34,7 @@ class PointPorteur:
     sans_valeur: list[tuple[str, str]] = field(default_factory=list)  # (fiche id, indicator libellé)
     etapes_depassees: list[tuple[str, str, dt.date]] = field(default_factory=list)  # (id, étape, échéance)
     non_validees: list[tuple[str, str]] = field(default_factory=list)  # (id, état)
-    validees_avec_avertissements: list[tuple[str, list[str]]] = field(default_factory=list)
+    validees_avec_avertissements: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)  # (id, [(code, message)])
 
     def vide(self) -> bool:
         return not (self.sans_activite or self.en_retard or self.sans_valeur or self.etapes_depassees
@@ -61,7 +61,7 @@ def _a_une_valeur(indicateur, annee: int, numero: int) -> bool:
 def suivre(trimestre: str, config, documents, mises_a_jour: dict[str, int], avertissements: dict[str, list[str]],
            jour: dt.date) -> Suivi:
     """`documents`: the valid fiches; `mises_a_jour`: path → commits in the quarter;
-    `avertissements`: path → warning messages from `sus validate`."""
+    `avertissements`: path → (code, message) of the warnings from `sus validate`."""
     annee, numero, debut, fin = bornes(trimestre)
     points: dict[str, PointPorteur] = {}
     for document in sorted(documents, key=lambda d: d.modele.id):

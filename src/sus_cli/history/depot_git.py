@@ -68,6 +68,15 @@ class DepotGit:
     def date_commit(self, sha: str) -> dt.datetime:
         return dt.datetime.fromisoformat(self.executer("show", "-s", "--format=%cI", sha).strip())
 
+    def fichier(self, sha: str, relatif: str) -> bytes | None:
+        """One file of the schéma at a commit (path relative to the schéma's root), or None if absent."""
+        import git
+        try:
+            return self.repo.git.execute(["git", "cat-file", "blob", f"{sha}:{self.prefixe}{relatif}"],
+                                         stdout_as_string=False)
+        except git.GitCommandError:
+            return None
+
     def fichiers(self, sha: str) -> dict[str, bytes]:
         """Every `sus.yaml` and `fiches/**/*.md` of the schéma at a commit, by
         path relative to the schéma's root: one ls-tree, one cat-file --batch."""

@@ -147,12 +147,13 @@ def _egal(cle: ScalarNode, element: Any) -> bool:
     if cle.value == element:
         return True
     try:
-        return _scalaire(cle) == element
+        return scalaire_de_noeud(cle) == element
     except Exception:
         return False
 
 
-def _scalaire(noeud: ScalarNode) -> Any:
+def scalaire_de_noeud(noeud: ScalarNode) -> Any:
+    """The Python value of a scalar node (for keys: its tag decides int or text)."""
     if noeud.tag == TAG_STR:
         return noeud.value
     return _SCALAIRES[noeud.tag](_constructeur, noeud)

@@ -3,8 +3,10 @@ repositories in, a list of differences out; nothing here reads git."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from sus_cli import francais
 from sus_cli.loading.documents import Document
 from sus_cli.loading.repository import Depot
 from sus_cli.model.types import ordre_periode
@@ -49,11 +51,9 @@ def _par_id(depot: Depot) -> dict[str, Document]:
 
 
 def _valeur_texte(v) -> str:
-    if v is None:
-        return "—"
-    if isinstance(v, bool):
-        return "oui" if v else "non"
-    return str(v)
+    if isinstance(v, dt.date):
+        return francais.date(v)
+    return francais.nombre(v) if v is None or isinstance(v, (bool, int, float)) else str(v)
 
 
 def _brute(valeur):
@@ -109,10 +109,11 @@ def _details(a: Document, b: Document) -> list[Detail]:
         return []
     details: list[Detail] = []
     if fa.statut != fb.statut:
-        details.append(Detail("statut", f"statut : {_valeur_texte(fa.statut)} → {_valeur_texte(fb.statut)}"))
+        details.append(Detail("statut", f"statut : {francais.statut(fa.statut)} → {francais.statut(fb.statut)}"))
     if fa.etat_validation != fb.etat_validation:
-        details.append(Detail("validation", f"validation : {fa.etat_validation} → {fb.etat_validation}"
-                              + (f" (par {fb.validation.par}, le {fb.validation.le})"
+        details.append(Detail("validation", f"validation : {francais.validation(fa.etat_validation)} → "
+                                            f"{francais.validation(fb.etat_validation)}"
+                              + (f" (par {fb.validation.par}, le {francais.date(fb.validation.le)})"
                                  if fb.etat_validation == "validee" and fb.validation else "")))
     if fa.titre != fb.titre:
         details.append(Detail("titre", f"titre : « {fa.titre} » → « {fb.titre} »", substance=True))
@@ -131,7 +132,7 @@ def _details(a: Document, b: Document) -> list[Detail]:
                                   f"priorité : {_valeur_texte(fa.priorite)} → {_valeur_texte(fb.priorite)}"))
     nouvelles = [n for n in fb.notes_suivi if n not in fa.notes_suivi]
     for note in nouvelles:
-        details.append(Detail("note", f"note de suivi du {note.date} : {note.texte}"))
+        details.append(Detail("note", f"note de suivi du {francais.date(note.date)} : {note.texte}"))
     if a.corps != b.corps:
         details.append(Detail("texte", "texte de la fiche modifié"))
     return details
@@ -151,27 +152,29 @@ def _indicateurs(fa, fb) -> list[Detail]:
         details.append(Detail("indicateur", f"indicateur ajouté : {apres[ident].libelle}", substance=True))
     for ident in [i.id for i in fb.indicateurs if i.id in avant]:
         ia, ib = avant[ident], apres[ident]
+        nom = ib.libelle  # people know an indicator by its label, not its id
         if _definition(ia) != _definition(ib):
-            details.append(Detail("indicateur", f"définition de l'indicateur « {ident} » modifiée", substance=True))
+            details.append(Detail("indicateur", f"définition de l'indicateur « {nom} » modifiée"
+                                                 + (f" (était « {ia.libelle} »)" if ia.libelle != ib.libelle else ""), substance=True))
         if ia.reference != ib.reference:
             ra = f"{ia.reference.valeur} ({ia.reference.annee})" if ia.reference else "—"
             rb = f"{ib.reference.valeur} ({ib.reference.annee})" if ib.reference else "—"
-            details.append(Detail("reference", f"référence de « {ident} » : {ra} → {rb}", substance=True))
+            details.append(Detail("reference", f"référence de « {nom} » : {ra} → {rb}", substance=True))
         for annee in sorted(ia.cibles.keys() | ib.cibles.keys()):
             ca, cb = ia.cibles.get(annee), ib.cibles.get(annee)
             if ca != cb:
-                details.append(Detail("cible", f"cible {annee} de « {ident} » : {_valeur_texte(ca)} → "
+                details.append(Detail("cible", f"cible {annee} de « {nom} » : {_valeur_texte(ca)} → "
                                                f"{_valeur_texte(cb)}", substance=True))
         for periode in sorted(ia.valeurs.keys() | ib.valeurs.keys(), key=ordre_periode):
             va, vb = ia.valeurs.get(periode), ib.valeurs.get(periode)
             if va == vb:
                 continue
             if va is None:
-                texte = f"valeur {periode} de « {ident} » ajoutée : {_valeur_texte(_brute(vb))}"
+                texte = f"valeur {periode} de « {nom} » ajoutée : {_valeur_texte(_brute(vb))}"
             elif vb is None:
-                texte = f"valeur {periode} de « {ident} » retirée (était {_valeur_texte(_brute(va))})"
+                texte = f"valeur {periode} de « {nom} » retirée (était {_valeur_texte(_brute(va))})"
             else:
-                texte = f"valeur {periode} de « {ident} » : {_valeur_texte(_brute(va))} → {_valeur_texte(_brute(vb))}"
+                texte = f"valeur {periode} de « {nom} » : {_valeur_texte(_brute(va))} → {_valeur_texte(_brute(vb))}"
             details.append(Detail("valeur", texte))
     return details
 

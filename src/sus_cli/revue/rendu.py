@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sus_cli.diagnostics import Diagnostic
 from sus_cli.echappement import code_markdown, une_ligne
+from sus_cli.francais import pluriel
 from sus_cli.revue.comparaison import DifferenceFiche
 
 NATURES = {"ajoutee": "ajoutée", "supprimee": "supprimée", "modifiee": "modifiée"}
@@ -20,14 +21,15 @@ def _resume(differences: list[DifferenceFiche]) -> str:
     compte = {n: sum(d.nature == n for d in differences) for n in NATURES}
     if not differences:
         return "Aucune fiche du schéma ne change."
-    return (f"{compte['modifiee']} fiche(s) modifiée(s), {compte['ajoutee']} ajoutée(s), "
-            f"{compte['supprimee']} supprimée(s).")
+    return (f"{pluriel(compte['modifiee'], 'fiche modifiée', 'fiches modifiées')}, "
+            f"{pluriel(compte['ajoutee'], 'ajoutée', 'ajoutées')}, {pluriel(compte['supprimee'], 'supprimée', 'supprimées')}.")
 
 
-def markdown(base: str, tete: str, differences: list[DifferenceFiche], diagnostics: list[Diagnostic]) -> str:
+def markdown(base: str, tete: str, differences: list[DifferenceFiche], diagnostics: list[Diagnostic],
+             titre: str | None = None) -> str:
     """File names and texts come from the fiches: each stays on its line, paths in code spans
     that nothing in them can close."""
-    lignes = [f"## Revue du schéma : {une_ligne(base)} → {une_ligne(tete)}", "", f"**{_resume(differences)}**", ""]
+    lignes = [f"## {une_ligne(titre or f'Revue du schéma : {base} → {tete}')}", "", f"**{_resume(differences)}**", ""]
     if diagnostics:
         lignes += ["### ❌ Circuit de validation", ""]
         lignes += [f"- {code_markdown(f'{d.path}:{d.line}')} **{d.code}** {une_ligne(d.message)}"
@@ -42,8 +44,9 @@ def markdown(base: str, tete: str, differences: list[DifferenceFiche], diagnosti
     return "\n".join(lignes)
 
 
-def texte(base: str, tete: str, differences: list[DifferenceFiche], diagnostics: list[Diagnostic]) -> str:
-    lignes = [f"Revue du schéma : {une_ligne(base)} → {une_ligne(tete)}", _resume(differences), ""]
+def texte(base: str, tete: str, differences: list[DifferenceFiche], diagnostics: list[Diagnostic],
+          titre: str | None = None) -> str:
+    lignes = [une_ligne(titre or f"Revue du schéma : {base} → {tete}"), _resume(differences), ""]
     for d in differences:
         lignes.append(f"{_titre(d)} : {NATURES[d.nature]} ({une_ligne(d.chemin)})")
         lignes += [f"  - {une_ligne(detail.texte)}" for detail in d.details]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 
+from sus_cli import francais
 from sus_cli.diagnostics import Constat
 from sus_cli.figures.fiches import en_retard
 from sus_cli.rules.indicators import annees_du_schema
@@ -209,8 +210,8 @@ def fiche_en_retard(document, contexte):
     """
     fiche = document.modele
     if fiche is not None and en_retard(fiche, contexte.aujourdhui):
-        statut = fiche.statut or "non renseigné"
-        yield Constat(f"fiche en retard : fin prévue le {fiche.fin}, statut « {statut} »", chemin=("fin",))
+        yield Constat(f"fiche en retard : fin prévue le {fiche.fin}, statut « {francais.statut(fiche.statut)} »",
+                      chemin=("fin",))
 
 
 @regle("SUS607", "date-future", "error")

@@ -1,0 +1,101 @@
+"""The département's own words for a year: `bilans/ANNEE.md` in the schéma
+repository (the groupe stratégique's recommendations, the comité de
+pilotage's decisions), placed in every bilan after the synthesis.
+
+The file is Markdown written by people: HTML comments are notes for its
+authors and are dropped; raw HTML is shown as text, never run. It is read
+like a fiche: a regular file inside the schéma, at most 1 MB, in UTF-8.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from sus_cli.loading.text import TAILLE_MAX, decoder
+
+DOSSIER = "bilans"
+_COMMENTAIRE = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Mots:
+    chemin: str  # "bilans/2024.md"
+    texte: str  # Markdown, without the HTML comments
+
+
+class MotsIllisibles(Exception):
+    """The file exists but cannot be used: French message."""
+
+
+def chemin(annee: int) -> str:
+    return f"{DOSSIER}/{annee}.md"
+
+
+def depuis_octets(relatif: str, octets: bytes) -> Mots | None:
+    if len(octets) > TAILLE_MAX:
+        raise MotsIllisibles(f"{relatif} dépasse 1 Mo : ce n'est pas un texte de bilan")
+    if not octets.strip():
+        return None
+    lu = decoder(octets)
+    if lu.texte is None:
+        raise MotsIllisibles(f"{relatif} : {lu.probleme[1].message}" if lu.probleme else relatif)
+    texte = _COMMENTAIRE.sub("", lu.texte).strip()
+    return Mots(relatif, texte) if texte else None
+
+
+def lire(racine: Path, annee: int) -> Mots | None:
+    """The year's words from the working tree; None when there is no such file."""
+    relatif = chemin(annee)
+    try:
+        # Never through a link (it could point out of the schéma), never a device or a pipe.
+        descripteur = os.open(racine / relatif, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise MotsIllisibles(f"{relatif} ne peut pas être lu ({err.strerror})") from None
+    with os.fdopen(descripteur, "rb") as flux:
+        if not stat.S_ISREG(os.fstat(flux.fileno()).st_mode):
+            raise MotsIllisibles(f"{relatif} n'est pas un fichier ordinaire")
+        return depuis_octets(relatif, flux.read(TAILLE_MAX + 1))
+
+
+def analyseur():
+    """CommonMark with raw HTML off (shown as text) and tables on."""
+    from markdown_it import MarkdownIt
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def _decalage(jetons, niveau: int) -> int:
+    titres = [int(j.tag[1]) for j in jetons if j.type == "heading_open"]
+    return niveau - min(titres) if titres else 0
+
+
+def jetons(mots: Mots, niveau: int = 3):
+    """The Markdown's tokens, its headings moved so the highest is at `niveau` (at most 6)."""
+    liste = analyseur().parse(mots.texte)
+    decalage = _decalage(liste, niveau)
+    for jeton in liste:
+        if jeton.type in ("heading_open", "heading_close"):
+            jeton.tag = f"h{min(6, int(jeton.tag[1]) + decalage)}"
+    return liste
+
+
+def en_html(mots: Mots, niveau: int = 3) -> str:
+    md = analyseur()
+    return md.renderer.render(jetons(mots, niveau), md.options, {})
+
+
+def en_markdown(mots: Mots, niveau: int = 3) -> str:
+    """The text as it was written, its headings moved to `niveau`, raw HTML escaped."""
+    liste = analyseur().parse(mots.texte)
+    decalage = _decalage(liste, niveau)
+    lignes = mots.texte.split("\n")
+    for jeton in liste:
+        if jeton.type == "heading_open" and jeton.markup.startswith("#") and jeton.map:
+            ligne = lignes[jeton.map[0]].lstrip()
+            lignes[jeton.map[0]] = "#" * min(6, len(jeton.markup) + decalage) + ligne[len(jeton.markup):]
+    return "\n".join(lignes).replace("<", "\\<")

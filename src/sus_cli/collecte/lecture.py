@@ -1,0 +1,334 @@
+"""Reading workbooks back: a collecte workbook, or the `valeurs` sheet of
+`sus export --format xlsx`. Every cell is checked against the schéma first;
+each problem is reported where the spreadsheet shows it (file, sheet, row,
+column). A workbook is untrusted input: it is only read, never evaluated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sus_cli.collecte import origine as memoire
+from sus_cli.collecte.saisie import (SaisieInvalide, lire_avancement, lire_periode, lire_valeur)
+from sus_cli.francais import STATUTS, sans_accents
+
+TAILLE_MAX = 50 * 1024 * 1024  # a collecte workbook weighs kilobytes
+LIGNES_MAX = 200_000
+ENTETES_VALEURS = ("fiche", "indicateur", "periode", "valeur", "commentaire", "estimation")
+ENTETES_FICHES = ("fiche", "statut", "note", "avancement")
+_STATUTS_LUS = {sans_accents(libelle): code for code, libelle in STATUTS.items() if code} | {
+    sans_accents(code).replace("_", " "): code for code in STATUTS if code}
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    fichier: str
+    feuille: str | None = None
+    ligne: int | None = None
+    colonne: str | None = None
+
+    def __str__(self) -> str:
+        parties = [self.fichier]
+        if self.feuille:
+            parties.append(f"feuille {self.feuille}")
+        if self.ligne:
+            parties.append(f"ligne {self.ligne}")
+        if self.colonne:
+            parties.append(f"colonne {self.colonne}")
+        return ", ".join(parties)
+
+
+@dataclass(frozen=True, slots=True)
+class Probleme:
+    ou: Position
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.ou} : {self.message}"
+
+
+@dataclass(slots=True)
+class ValeurLue:
+    fiche: str
+    indicateur: str
+    periode: str
+    valeur: object  # None: the cell was empty
+    commentaire: str | None
+    estimation: bool | None
+    ou: Position  # the `valeur` cell (or `commentaire` when only it is filled)
+
+
+@dataclass(slots=True)
+class FicheLue:
+    fiche: str
+    statut: str | None
+    note: str | None
+    avancement: int | None
+    ou: Position
+
+
+@dataclass(slots=True)
+class ClasseurLu:
+    chemin: str
+    origine: memoire.Origine | None
+    valeurs: list[ValeurLue] = field(default_factory=list)
+    fiches: list[FicheLue] = field(default_factory=list)
+
+
+class Referentiel:
+    """What a cell is checked against: the schéma's years and its fiches,
+    parsed only when a workbook names them."""
+
+    def __init__(self, depot) -> None:
+        from sus_cli.loading.documents import lire_fiche
+
+        self._lire = lire_fiche
+        self.racine = depot.racine
+        self.debut, self.fin = depot.config.schema_.debut, depot.config.schema_.fin
+        self.chemins: dict[str, str] = {}
+        for document in depot.fiches_lues():
+            if document.id is not None:
+                self.chemins.setdefault(document.id.upper(), document.chemin)
+        self.documents: dict = {}
+
+    def document(self, identifiant: str):
+        """The fiche's document, read once; None when no fiche has this id."""
+        if identifiant not in self.documents:
+            relatif = self.chemins.get(identifiant)
+            self.documents[identifiant] = None if relatif is None else self._lire(self.racine / relatif, relatif)
+        return self.documents[identifiant]
+
+    def fiche(self, identifiant: str):
+        document = self.document(identifiant)
+        return document.modele if document is not None else None
+
+    def invalide(self, identifiant: str) -> bool:
+        document = self.document(identifiant)
+        return document is not None and document.modele is None
+
+
+def _normaliser(texte) -> str:
+    return " ".join(sans_accents(str(texte)).split()) if texte is not None else ""
+
+
+def _colonne(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(index + 1)
+
+
+def _texte(cellule) -> str | None:
+    """A text cell's content, or None when empty. Numbers and dates become text."""
+    valeur = cellule.value
+    if valeur is None:
+        return None
+    if isinstance(valeur, (dt.datetime, dt.date)):
+        valeur = valeur.date() if isinstance(valeur, dt.datetime) else valeur
+        return valeur.isoformat()
+    texte = str(valeur).replace("\r\n", "\n").replace("\r", "\n").replace("_x000D_", "").strip()
+    return texte or None
+
+
+def _refuser_formule(cellule) -> str | None:
+    """Why a cell cannot be read as typed data (a formula, an error value)."""
+    if cellule.data_type == "f" or (isinstance(cellule.value, str) and cellule.value.startswith("=")
+                                    and cellule.data_type != "s"):
+        return "formule refusée : écrivez la valeur elle-même, pas un calcul"
+    if cellule.data_type == "e":
+        return f"la cellule contient une erreur du tableur ({cellule.value}) : écrivez une valeur"
+    return None
+
+
+def _entetes(ligne, voulus: tuple[str, ...]) -> dict[str, int]:
+    trouves: dict[str, int] = {}
+    for index, cellule in enumerate(ligne):
+        nom = _normaliser(cellule.value)
+        if nom in voulus and nom not in trouves:
+            trouves[nom] = index
+    return trouves
+
+
+def _feuille(classeur, nom: str):
+    for titre in classeur.sheetnames:
+        if _normaliser(titre) == nom:
+            return titre
+    return None
+
+
+class _Lecteur:
+    def __init__(self, chemin: str, referentiel: Referentiel, problemes: list[Probleme]) -> None:
+        self.chemin = chemin
+        self.ref = referentiel
+        self.problemes = problemes
+
+    def probleme(self, ou: Position, message: str) -> None:
+        self.problemes.append(Probleme(ou, message))
+
+    def _fiche(self, cellule, ou: Position):
+        identifiant = _texte(cellule)
+        if identifiant is None:
+            self.probleme(ou, "identifiant de fiche manquant")
+            return None
+        identifiant = identifiant.upper()
+        if self.ref.invalide(identifiant):
+            self.probleme(ou, f"la fiche {identifiant} est invalide : corrigez-la d'abord (« sus validate »)")
+            return None
+        fiche = self.ref.fiche(identifiant)
+        if fiche is None:
+            self.probleme(ou, f"fiche « {identifiant} » inconnue dans le schéma")
+        return fiche
+
+    def valeurs(self, feuille, nom: str, lu: ClasseurLu) -> None:
+        lignes = feuille.iter_rows()
+        entete = next(lignes, ())
+        colonnes = _entetes(entete, ENTETES_VALEURS)
+        manquantes = [c for c in ("fiche", "indicateur", "periode", "valeur") if c not in colonnes]
+        if manquantes:
+            self.probleme(Position(self.chemin, nom, 1), "colonnes introuvables dans la ligne d'en-tête : "
+                          + ", ".join(manquantes) + " (ne renommez pas les colonnes)")
+            return
+        for numero, ligne in enumerate(lignes, start=2):
+            if numero > LIGNES_MAX:
+                self.probleme(Position(self.chemin, nom, numero), f"plus de {LIGNES_MAX} lignes : classeur refusé")
+                return
+            self._ligne_valeur(ligne, numero, colonnes, nom, lu)
+
+    def _cellule(self, ligne, colonnes: dict[str, int], nom: str):
+        index = colonnes.get(nom)
+        if index is None or index >= len(ligne):
+            return None
+        return ligne[index]
+
+    def _ligne_valeur(self, ligne, numero: int, colonnes: dict[str, int], nom: str, lu: ClasseurLu) -> None:
+        cellules = {c: self._cellule(ligne, colonnes, c) for c in ENTETES_VALEURS}
+        ou = {c: Position(self.chemin, nom, numero, _colonne(colonnes[c])) for c in colonnes}
+        remplies = [c for c in ("valeur", "commentaire", "estimation")
+                    if cellules[c] is not None and cellules[c].value not in (None, "")]
+        if not remplies:
+            return  # an empty cell changes nothing
+        for c in remplies:
+            refus = _refuser_formule(cellules[c])
+            if refus:
+                self.probleme(ou[c], refus)
+                return
+        fiche = self._fiche(cellules["fiche"], ou["fiche"]) if cellules["fiche"] is not None else None
+        if cellules["fiche"] is None:
+            self.probleme(ou["fiche"], "identifiant de fiche manquant")
+        if fiche is None:
+            return
+        ident = _texte(cellules["indicateur"]) if cellules["indicateur"] is not None else None
+        indicateur = next((i for i in fiche.indicateurs if i.id == ident), None)
+        if indicateur is None:
+            self.probleme(ou["indicateur"], f"indicateur « {ident or ''} » inconnu dans la fiche {fiche.id}"
+                          + (" ; indicateurs de la fiche : " + ", ".join(i.id for i in fiche.indicateurs)))
+            return
+        try:
+            periode = lire_periode(cellules["periode"].value if cellules["periode"] is not None else "",
+                                   self.ref.debut, self.ref.fin)
+        except SaisieInvalide as err:
+            self.probleme(ou["periode"], str(err))
+            return
+        valeur = None
+        if "valeur" in remplies:
+            cellule = cellules["valeur"]
+            try:
+                valeur = lire_valeur(cellule.value, indicateur.unite,
+                                     pourcentage_excel="%" in (cellule.number_format or ""))
+            except SaisieInvalide as err:
+                self.probleme(ou["valeur"], str(err))
+                return
+        estimation = None
+        if "estimation" in remplies:
+            try:
+                estimation = lire_valeur(cellules["estimation"].value, "livrable")
+            except SaisieInvalide:
+                self.probleme(ou["estimation"], "estimation : écrivez « oui » ou « non »")
+                return
+        commentaire = _texte(cellules["commentaire"]) if "commentaire" in remplies else None
+        lu.valeurs.append(ValeurLue(fiche.id, indicateur.id, periode, valeur, commentaire, estimation,
+                                    ou["valeur" if "valeur" in remplies else remplies[0]]))
+
+    def fiches(self, feuille, nom: str, lu: ClasseurLu) -> None:
+        lignes = feuille.iter_rows()
+        colonnes = _entetes(next(lignes, ()), ENTETES_FICHES)
+        if "fiche" not in colonnes or len(colonnes) < 2:
+            return  # not a collecte sheet (the `fiches` sheet of an export): nothing to read
+        for numero, ligne in enumerate(lignes, start=2):
+            if numero > LIGNES_MAX:
+                self.probleme(Position(self.chemin, nom, numero), f"plus de {LIGNES_MAX} lignes : classeur refusé")
+                return
+            cellules = {c: self._cellule(ligne, colonnes, c) for c in ENTETES_FICHES}
+            ou = {c: Position(self.chemin, nom, numero, _colonne(colonnes[c])) for c in colonnes}
+            remplies = [c for c in ("statut", "note", "avancement")
+                        if cellules[c] is not None and cellules[c].value not in (None, "")]
+            if not remplies:
+                continue
+            refus = next(((c, r) for c in remplies if (r := _refuser_formule(cellules[c]))), None)
+            if refus:
+                self.probleme(ou[refus[0]], refus[1])
+                continue
+            fiche = self._fiche(cellules["fiche"], ou["fiche"]) if cellules["fiche"] is not None else None
+            if fiche is None:
+                if cellules["fiche"] is None:
+                    self.probleme(ou["fiche"], "identifiant de fiche manquant")
+                continue
+            statut = None
+            if "statut" in remplies:
+                statut = _STATUTS_LUS.get(_normaliser(cellules["statut"].value).replace("_", " "))
+                if statut is None:
+                    self.probleme(ou["statut"], f"statut « {cellules['statut'].value} » inconnu ; choisissez "
+                                  "dans la liste : " + ", ".join(l for c, l in STATUTS.items()
+                                                                  if c not in (None, "non_renseigne")))
+                    continue
+                if statut == "non_renseigne":
+                    statut = None
+            avancement = None
+            if "avancement" in remplies:
+                try:
+                    avancement = lire_avancement(cellules["avancement"].value)
+                except SaisieInvalide as err:
+                    self.probleme(ou["avancement"], str(err))
+                    continue
+            note = _texte(cellules["note"]) if "note" in remplies else None
+            lu.fiches.append(FicheLue(fiche.id, statut, note, avancement, ou["fiche"]))
+
+
+def lire(chemin: Path, affiche: str, referentiel: Referentiel, problemes: list[Probleme]) -> ClasseurLu | None:
+    """Read one workbook; problems are appended to `problemes`."""
+    from openpyxl import load_workbook
+
+    ou = Position(affiche)
+    try:
+        taille = chemin.stat().st_size
+        if taille > TAILLE_MAX:
+            problemes.append(Probleme(ou, f"fichier trop volumineux ({taille // 1024 // 1024} Mo) pour un classeur "
+                                          "de collecte"))
+            return None
+        classeur = load_workbook(chemin, read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, AttributeError, EOFError) as err:
+        problemes.append(Probleme(ou, "ce n'est pas un classeur Excel (.xlsx) lisible"
+                                      + (f" ({err})" if isinstance(err, ValueError) else "")))
+        return None
+    except OSError as err:
+        problemes.append(Probleme(ou, f"fichier illisible : {err.strerror or err}"))
+        return None
+    try:
+        lu = ClasseurLu(affiche, memoire.lire(classeur))
+        lecteur = _Lecteur(affiche, referentiel, problemes)
+        trouvee = False
+        for nom, lire_feuille in (("valeurs", lecteur.valeurs), ("fiches", lecteur.fiches)):
+            titre = _feuille(classeur, nom)
+            if titre is None:
+                continue
+            trouvee = True
+            feuille = classeur[titre]
+            if hasattr(feuille, "reset_dimensions"):
+                feuille.reset_dimensions()  # some writers record wrong sizes
+            lire_feuille(feuille, titre, lu)
+        if not trouvee:
+            problemes.append(Probleme(ou, "ni feuille « valeurs » ni feuille « fiches » : est-ce bien un "
+                                          "classeur de « sus collecte » ou de « sus export » ?"))
+        return lu
+    finally:
+        classeur.close()

@@ -1,0 +1,78 @@
+"""What a workbook remembers of the fiches when it was made, so that an
+import can tell a value the person changed from a value someone else changed
+in the fiche meanwhile (a conflict). Kept in a very hidden sheet `origine`:
+one JSON document cut into cells of column A (a cell holds at most 32,767
+characters), which costs a few cells where a row per value would cost tens
+of thousands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+FEUILLE = "origine"
+FORMAT = 1
+
+
+@dataclass(slots=True)
+class Origine:
+    cree_le: dt.date
+    periode: str | None = None  # the collecte's period; None for an export
+    porteur: str | None = None
+    # (fiche, indicateur, période) → (valeur, commentaire) when the workbook was made
+    valeurs: dict[tuple[str, str, str], tuple[object, object]] = field(default_factory=dict)
+    statuts: dict[str, str | None] = field(default_factory=dict)  # fiche → statut code
+
+
+MORCEAU = 30_000
+
+
+def ecrire(classeur, origine: Origine) -> None:
+    """Add the hidden `origine` sheet to an openpyxl workbook (write-only or not)."""
+    from sus_cli.tableur import cellule
+
+    feuille = classeur.create_sheet(FEUILLE)
+    feuille.sheet_state = "veryHidden"
+    document = json.dumps({
+        "sus": FORMAT, "cree_le": origine.cree_le.isoformat(), "periode": origine.periode,
+        "porteur": origine.porteur,
+        "valeurs": [[fiche, indicateur, periode, valeur, commentaire]
+                    for (fiche, indicateur, periode), (valeur, commentaire) in origine.valeurs.items()],
+        "statuts": origine.statuts}, ensure_ascii=False)
+    for debut in range(0, len(document), MORCEAU):
+        feuille.append([cellule(feuille, document[debut:debut + MORCEAU], None)])
+
+
+def lire(classeur) -> Origine | None:
+    """The workbook's memory, or None when it has none or it is unreadable
+    (then no conflict can be detected, and the caller says so)."""
+    if FEUILLE not in classeur.sheetnames:
+        return None
+    try:
+        texte = "".join(str(ligne[0]) for ligne in classeur[FEUILLE].iter_rows(values_only=True)
+                        if ligne and ligne[0] is not None)
+        document = json.loads(texte)
+        if document.get("sus") != FORMAT:
+            return None
+        return Origine(dt.date.fromisoformat(document["cree_le"]), document.get("periode"), document.get("porteur"),
+                       {(str(f), str(i), str(p)): (v, c) for f, i, p, v, c in document["valeurs"]},
+                       {str(f): s for f, s in document["statuts"].items()})
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+
+
+def de_l_export(depot, jour: dt.date) -> Origine:
+    """What an export's `valeurs` sheet shows: every value of every valid fiche."""
+    from sus_cli.figures.indicateurs import valeur_a_la_periode
+
+    origine = Origine(jour)
+    for document in depot.fiches_lues():
+        fiche = document.modele
+        if fiche is None:
+            continue
+        for indicateur in fiche.indicateurs:
+            for periode in indicateur.valeurs:
+                lue = valeur_a_la_periode(indicateur, periode)
+                origine.valeurs[(fiche.id, indicateur.id, periode)] = (lue.valeur, lue.commentaire)
+    return origine
