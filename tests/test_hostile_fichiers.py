@@ -135,7 +135,7 @@ def test_dossier_illisible_signale_et_ecarte(schema, sus, monkeypatch):
     assert bilan.code == 1
     ecartees = json.loads(bilan.stdout)["fiches_ecartees"]
     assert [(e["chemin"], e["raison"]) for e in ecartees] == [
-        ("fiches/prive", "dossier non lu, ses fiches manquent : voir « sus validate »")]
+        ("fiches/prive", "dossier illisible : les fiches qu'il contient manquent (voir la vérification des fiches)")]
     assert "fiche écartée du bilan : fiches/prive" in bilan.stderr
     liste = sus("liste", cwd=schema)
     assert liste.code == 1 and "fiches/prive" in liste.stderr
@@ -150,3 +150,23 @@ def test_dossier_chmod_000(schema):
     finally:
         (schema / "fiches" / "prive").chmod(0o755)
     assert [(d["path"], d["code"]) for d in diagnostics] == [("fiches/prive", "SUS104")]
+
+
+@pytest.mark.parametrize("cible", ["secret", "/dev/zero"])
+def test_gabarit_lien_hors_du_depot(schema, tmp_path, cible):
+    """A schéma's own templates/ are read like its fiches: a link out of it is refused."""
+    if cible == "secret":
+        cible = str(ecrire(tmp_path, "secret.j2", f"{SECRET}\n"))
+    (schema / "templates").mkdir()
+    os.symlink(cible, schema / "templates" / "bilan.md.j2")
+    fait = _sus(schema, "bilan", "2024", "--sortie", "-")
+    assert fait.returncode == 2 and "hors du dépôt" in fait.stderr, fait.stderr
+    assert SECRET not in fait.stdout + fait.stderr
+
+
+def test_gabarit_du_depot_par_un_lien_interne(schema):
+    ecrire(schema, "modeles/bilan.md.j2", "Bilan maison {{ annee }}\n")
+    (schema / "templates").mkdir()
+    os.symlink("../modeles/bilan.md.j2", schema / "templates" / "bilan.md.j2")
+    fait = _sus(schema, "bilan", "2024", "--sortie", "-")
+    assert fait.returncode == 0 and fait.stdout == "Bilan maison 2024\n", fait.stderr

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,18 +48,17 @@ def depuis_octets(relatif: str, octets: bytes) -> Mots | None:
 
 def lire(racine: Path, annee: int) -> Mots | None:
     """The year's words from the working tree; None when there is no such file."""
+    from sus_cli.loading.fichiers import Illisible, lire_octets
+
     relatif = chemin(annee)
-    try:
-        # Never through a link (it could point out of the schéma), never a device or a pipe.
-        descripteur = os.open(racine / relatif, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
+    if not os.path.lexists(racine / relatif):
         return None
-    except OSError as err:
-        raise MotsIllisibles(f"{relatif} ne peut pas être lu ({err.strerror})") from None
-    with os.fdopen(descripteur, "rb") as flux:
-        if not stat.S_ISREG(os.fstat(flux.fileno()).st_mode):
-            raise MotsIllisibles(f"{relatif} n'est pas un fichier ordinaire")
-        return depuis_octets(relatif, flux.read(TAILLE_MAX + 1))
+    try:
+        # As a fiche is read: never through a link out of the schéma, never a device or a pipe.
+        octets = lire_octets(racine / relatif, racine=racine)
+    except Illisible as err:
+        raise MotsIllisibles(f"{relatif} : {err.message}") from None
+    return depuis_octets(relatif, octets)
 
 
 def analyseur():

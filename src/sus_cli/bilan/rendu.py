@@ -10,11 +10,14 @@ HTML. Templates run in Jinja's sandbox with undefined variables as errors.
 from __future__ import annotations
 
 import importlib.resources
+import os
 from pathlib import Path
 
 import re
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+from jinja2 import (BaseLoader, ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound,
+                    select_autoescape)
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -69,13 +72,33 @@ def dossier_integre() -> Path:
     return Path(str(importlib.resources.files("sus_cli.templates")))
 
 
+class _GabaritsDuDepot(BaseLoader):
+    """The schéma repository's own templates/, read as a fiche is: a regular
+    file inside the schéma, at most 1 Mo. A link out of the schéma (to
+    /etc/passwd, /dev/zero) is refused, never followed into a bilan."""
+
+    def __init__(self, racine: Path):
+        self.racine = racine
+
+    def get_source(self, environment, template):
+        from sus_cli.loading.fichiers import Illisible, lire_octets
+
+        chemin = self.racine / "templates" / Path(*split_template_path(template))
+        if not os.path.lexists(chemin):
+            raise TemplateNotFound(template)
+        try:
+            source = lire_octets(chemin, racine=self.racine).decode("utf-8")
+        except Illisible as err:
+            raise TemplateError(f"templates/{template} : {err.message}") from None
+        except UnicodeDecodeError:
+            raise TemplateError(f"templates/{template} n'est pas en UTF-8") from None
+        return source, str(chemin), lambda: True
+
+
 def environnement(racine: Path | None) -> SandboxedEnvironment:
-    dossiers = []
-    if racine is not None and (racine / "templates").is_dir():
-        dossiers.append(str(racine / "templates"))
-    dossiers.append(str(dossier_integre()))
+    integres = FileSystemLoader(str(dossier_integre()))
     env = SandboxedEnvironment(
-        loader=FileSystemLoader(dossiers),
+        loader=ChoiceLoader([_GabaritsDuDepot(racine), integres]) if racine is not None else integres,
         # select_autoescape matches the last suffix only: name `.html.j2` too.
         autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml", "html.j2", "svg.j2"),
                                      default_for_string=False, default=False),
