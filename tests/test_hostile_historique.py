@@ -37,3 +37,10 @@ def test_revue_markdown_nom_de_fichier_hostile(depot_git, sus):
     assert ligne == "``fiches/TR-6.2.1`\\n## Approuvé par la direction\\n\\x1b[2J.md``"
     texte = sus("revue", "HEAD~1", "HEAD", cwd=depot_git.racine).stdout
     assert "\n## Approuvé" not in texte and "\x1b" not in texte
+
+
+def test_revision_en_forme_d_option(depot_git, sus):
+    depot_git.commit("référentiel", "2024-01-10", {"sus.yaml": SUS_YAML})
+    for revision in ("--output=/tmp/x", "-h"):
+        sortie = sus("validate", "--au", revision, cwd=depot_git.racine)
+        assert sortie.code == 2 and "révision git inconnue" in sortie.stderr, sortie.stderr

@@ -10,7 +10,7 @@ import typer
 
 from sus_cli.cli import (avancement, bilan, codeowners, collecte, export, importer, init, liste, nouvelle, regles,
                          revue, saisir, schema, suivi, validate, voir)
-from sus_cli.cli.common import ErreurUsage
+from sus_cli.cli.common import ErreurUsage, ProblemeSchema
 from sus_cli.cli.french import CommandeFr, GroupeFr, exceptions_click, traduire_erreur
 from sus_cli.echappement import lignes
 from sus_cli.files import ErreurEcriture, expliquer
@@ -73,10 +73,10 @@ def main(argv: list[str] | None = None) -> None:
             print(f"Erreur d'utilisation : {traduire_erreur(err.format_message())}", file=sys.stderr)
             print("Aide : sus --help", file=sys.stderr)
             code = 2
-    except (ErreurUsage, ErreurEcriture) as err:
+    except (ErreurUsage, ErreurEcriture, ProblemeSchema) as err:
         # Messages quote file names and values from the schéma: shown, never obeyed.
         print(f"Erreur : {lignes(err)}", file=sys.stderr)
-        code = 2
+        code = 1 if isinstance(err, ProblemeSchema) else 2
     except KeyboardInterrupt:
         print("Interrompu.", file=sys.stderr)
         code = 2

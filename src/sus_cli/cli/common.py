@@ -16,6 +16,11 @@ class ErreurUsage(Exception):
     """A usage error: French message, exit status 2."""
 
 
+class ProblemeSchema(Exception):
+    """The schéma itself is wrong (an invalid sus.yaml), so the command cannot
+    work: French message, exit status 1, as for any problem in the schéma."""
+
+
 OptionRacine = Annotated[Optional[Path], typer.Option(
     "--racine", help="Dossier du dépôt de schéma (qui contient sus.yaml). "
                      "Par défaut : le premier dossier contenant sus.yaml en remontant depuis le dossier courant.",
@@ -73,7 +78,7 @@ def ouvrir_schema(racine: Path | None, au: str | None = None, a_lire=None, exige
         jour = dt.date.fromisoformat(au) if _est_date(au) else moment.date()
         schema = Schema(depot, jour, f"le commit {sha[:10]} du {moment.date().isoformat()}", sha=sha)
     if exiger_config and schema.depot.config is None:
-        raise ErreurUsage("sus.yaml est invalide : lancez « sus validate » pour voir pourquoi")
+        raise ProblemeSchema("sus.yaml est invalide : lancez « sus validate » pour voir pourquoi")
     return schema
 
 

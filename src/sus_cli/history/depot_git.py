@@ -60,6 +60,8 @@ class DepotGit:
                 indice = " (le clone est superficiel : l'historique ancien manque)" if self.est_superficiel() else ""
                 raise ErreurGit(f"aucun commit au plus tard le {revision}{indice}")
             return sha
+        if revision.startswith("-"):  # never an option of git's, whatever the caller passes
+            raise ErreurGit(f"révision git inconnue : « {revision} »")
         try:
             return self.executer("rev-parse", "--verify", "-q", f"{revision}^{{commit}}").strip()
         except ErreurGit:
