@@ -1,6 +1,6 @@
 """A long fuzzing campaign: tests/test_fuzz.py with many new random examples.
 
-The CI runs the same module with 50 fixed examples (under a minute). This
+The CI runs the same module with 100 fixed examples (under a minute). This
 runs N random ones (default 2,000), each a mutated schéma put through
 `sus validate`, `sus bilan --format json`, `sus liste` and `sus export`,
 and prints how many ran, how long it took, and the first failure found

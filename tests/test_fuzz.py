@@ -8,7 +8,7 @@ command must end with exit status 0 or 1, print parseable JSON when asked,
 point every diagnostic at a line of its file, never show a traceback, never
 touch a file of the schéma, and answer quickly.
 
-The CI run is bounded (SUS_FUZZ_EXEMPLES, default 50 schémas, same examples
+The CI run is bounded (SUS_FUZZ_EXEMPLES, default 100 schémas, same examples
 every run); `python bench/fuzz.py` runs a long, random campaign.
 """
 
@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from conftest import SUS_YAML_TEST
 
-EXEMPLES = int(os.environ.get("SUS_FUZZ_EXEMPLES", "50"))
+EXEMPLES = int(os.environ.get("SUS_FUZZ_EXEMPLES", "100"))
 ALEATOIRE = os.environ.get("SUS_FUZZ_ALEATOIRE") == "1"  # bench/fuzz.py: new examples at each run
 DUREE_MAX = 10.0  # seconds per command: a guard against a hang, not a benchmark
 
