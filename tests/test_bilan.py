@@ -269,3 +269,21 @@ def test_mots_illisibles(depot, sus, tmp_path):
     ecrire(depot, "bilans/2024.md", "é".encode("latin-1"))
     sortie = sus("bilan", "2024", "--sortie", "-", cwd=depot)
     assert sortie.code == 1 and "UTF-8" in sortie.stderr and "n'ont pas encore été rédigées" in sortie.stdout
+
+
+def test_bilan_annee_illisible_dit_la_forme_attendue(sus):
+    for texte in ("20x4", "24", "deux-mille", "2024.0"):
+        sortie = sus("bilan", texte, "--sortie", "-", cwd=RACINE_PROJET / "exemples")
+        assert sortie.code == 2 and sortie.stdout == ""
+        assert f"année « {texte} » illisible : écrivez l'année en quatre chiffres, par exemple 2024" in sortie.stderr
+    sortie = sus("avancement", "--annee", "l'an dernier", cwd=RACINE_PROJET / "exemples")
+    assert sortie.code == 2 and "écrivez l'année en quatre chiffres" in sortie.stderr
+
+
+def test_bilan_hors_du_schema_previent(sus):
+    exemples = RACINE_PROJET / "exemples"
+    sortie = sus("bilan", "2031", "--format", "json", cwd=exemples)
+    assert sortie.code == 0 and json.loads(sortie.stdout)["annee"] == 2031
+    assert "Attention : 2031 est hors des années du schéma (2023-2027)" in sortie.stderr
+    assert "Attention" not in sus("bilan", "2024", "--format", "json", cwd=exemples).stderr
+    assert "hors des années du schéma" in sus("avancement", "--annee", "2022", cwd=exemples).stderr

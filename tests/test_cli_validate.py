@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from conftest import FICHE_VALIDE
 from conftest import FICHE_VALIDE as BONNE
 from conftest import ecrire
 
@@ -208,3 +211,40 @@ def test_fiche_liee_lue_seulement_pour_son_id(depot, sus):
     ecrire(depot, "fiches/TR-6.2.2.md", "\ufeff" + BONNE.replace("id: TR-6.2.1", "id: 'TR-6.2.2'  # liée"))
     sortie = sus("validate", "fiches/TR-6.2.1.md", cwd=depot)
     assert sortie.code == 0, sortie.stdout
+
+
+@pytest.mark.parametrize("periode, valide", [("2024", True), ("2024-T1", True), ("2024-T4", True),
+                                             ("2024-T5", False), ("2024-S1", False), ("24", False),
+                                             ("2024-t1", False)])
+def test_schema_json_contraint_les_periodes_comme_validate(depot, sus, periode, valide):
+    """An editor using schemas/fiche.schema.json flags the same period keys as `sus validate`."""
+    import jsonschema
+    import yaml
+
+    from sus_cli.json_schemas import schemas
+    fiche = FICHE_VALIDE.replace("{id: a, libelle: Indicateur A, unite: nombre}",
+                                 f'{{id: a, libelle: Indicateur A, unite: nombre, valeurs: {{"{periode}": 3}}, '
+                                 f'cibles: {{2027: 5}}, sens: hausse, reference: {{annee: 2022, valeur: 1}}}}')
+    ecrire(depot, "fiches/TR-6.2.1.md", fiche)
+    # As an editor sees it: YAML turned into JSON, whose keys are text.
+    en_tete = json.loads(json.dumps(yaml.safe_load(fiche.split("---")[1])))
+    erreurs = list(jsonschema.Draft202012Validator(schemas()["fiche.schema.json"]).iter_errors(en_tete))
+    assert (erreurs == []) is valide, erreurs
+    assert (sus("validate", cwd=depot).code == 0) is valide
+    # Years of targets too.
+    en_tete["indicateurs"][0]["cibles"] = {"vingt": 5}
+    assert list(jsonschema.Draft202012Validator(schemas()["fiche.schema.json"]).iter_errors(en_tete))
+
+
+@pytest.mark.parametrize("ecrit, ligne", [("valeurs: {2024: 40,5}", "valeurs: {2024: 40,5}"),
+                                          ("valeurs:\n      2024: 40,5", "2024: 40,5"),
+                                          ("valeurs: {2024: {valeur: 40,5}}", "valeurs: {2024: {valeur: 40,5}}"),
+                                          ("reference: {annee: 2022, valeur: 40,5}", "reference: {annee")])
+def test_virgule_decimale_un_seul_message(depot, sus, ecrit, ligne):
+    fiche = FICHE_VALIDE.replace("{id: a, libelle: Indicateur A, unite: nombre}",
+                                 "id: a\n    libelle: Indicateur A\n    unite: nombre\n    " + ecrit)
+    ecrire(depot, "fiches/TR-6.2.1.md", fiche)
+    rapport = json.loads(sus("validate", "--format", "json", cwd=depot).stdout)
+    assert [(d["code"], d["message"]) for d in rapport["diagnostics"]] == [
+        ("SUS200", "virgule décimale dans « 40,5 » : écrivez 40.5 (avec un point)")]
+    assert ligne in fiche.splitlines()[rapport["diagnostics"][0]["line"] - 1]

@@ -402,3 +402,15 @@ def test_saisir_refus(schema, sus, arguments, message):
     sortie = sus("saisir", "EF-1.1.1", *arguments, cwd=schema)
     assert sortie.code == 2 and message in sortie.stderr and "Traceback" not in sortie.stderr
     assert _empreintes(schema) == empreintes
+
+
+def test_importer_avancement_sans_note(schema, sus):
+    assert sus("collecte", "2025-T1", "--porteur", "DEF", cwd=schema).code == 0
+    chemin = _classeur(schema, "2025-T1", "DEF")
+    _remplir(chemin, "fiches", {"G2": "60 %"})
+    assert sus("importer", str(chemin), "--date", "2025-04-01", cwd=schema).code == 0
+    assert _entete(schema, EF111)["notes_suivi"][-1] == {
+        "date": dt.date(2025, 4, 1), "texte": "Avancement déclaré lors de la collecte 2025-T1.", "avancement": 60}
+    empreintes = _empreintes(schema)
+    assert sus("importer", str(chemin), cwd=schema).code == 0
+    assert _empreintes(schema) == empreintes

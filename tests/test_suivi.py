@@ -46,8 +46,9 @@ def test_liste_filtres(sus, options, attendu):
 def test_liste_json_et_csv(sus):
     fiches = json.loads(sus("liste", "--porteur", "DSUN", "-f", "json", cwd=EXEMPLES).stdout)
     assert {"id", "titre", "porteur", "statut"} <= set(fiches[0])
-    lignes = list(csv.reader(sus("liste", "--porteur", "DSUN", "-f", "csv", cwd=EXEMPLES).stdout.splitlines(),
-                             delimiter=";"))
+    texte = sus("liste", "--porteur", "DSUN", "-f", "csv", cwd=EXEMPLES).stdout
+    assert texte.startswith("\ufeffid;")  # the BOM: Excel reads the accents right, as with sus export
+    lignes = list(csv.reader(texte.removeprefix("\ufeff").splitlines(), delimiter=";"))
     assert lignes[0][:4] == ["id", "titre", "porteur", "statut"] and len(lignes) == 3
     assert lignes[0][-2:] == ["code statut", "code validation"]
     assert {l[3] for l in lignes[1:]} <= {"En cours", "Réalisée"} and {l[-2] for l in lignes[1:]} <= {"en_cours", "realisee"}

@@ -71,5 +71,7 @@ def pluriel(n: int, singulier: str, pluriel_: str | None = None) -> str:
 
 
 def sans_accents(texte: str) -> str:
-    """Lower case, no accents: `Numérique` and `numerique` compare equal."""
-    return "".join(c for c in unicodedata.normalize("NFKD", texte) if not unicodedata.combining(c)).casefold()
+    """Lower case, no accents, one apostrophe: `Numérique` and `numerique`, `d’accès` and
+    `d'acces` compare equal."""
+    return "".join(c for c in unicodedata.normalize("NFKD", texte)
+                   if not unicodedata.combining(c)).casefold().replace("\u2019", "'")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sus_cli import ADRESSE_DEPOT, __version__
+from sus_cli.a_completer import MODELE
+
 SUS_YAML = """\
 # yaml-language-server: $schema=schemas/sus.schema.json
 # Le référentiel du schéma : ses années, les directions qui portent les fiches,
@@ -34,35 +37,47 @@ volets:
           1: "Sécuriser la donnée et développer les diagnostics"
           2: "Développer l'évaluation des politiques publiques"
 
-# Sévérité des règles, si besoin : error, warning ou off.
+# Sévérité des règles, si besoin : erreur, avertissement ou desactivee.
 # regles:
-#   SUS605: warning
+#   SUS605: avertissement
 """
+
+# The CI files and the pre-commit config install the sus that wrote them:
+# @VERSION@, @INSTALLATION@ and @DEPOT@ are filled by `_remplir` (not str.format:
+# GitHub's ${{ … }} would clash). Each CI file is a dict of jobs in text form, so
+# that a new job (a site, a bilan) is one more entry.
 
 PRE_COMMIT = """\
 # Vérifie les fiches à chaque commit : pip install pre-commit && pre-commit install
-# (sus doit être installé dans l'environnement : pip install sus-cli).
+# pre-commit installe lui-même sus @VERSION@ depuis son dépôt (le crochet
+# « sus-validate » du fichier .pre-commit-hooks.yaml de ce dépôt) : sus n'a pas
+# besoin d'être installé sur le poste. Pour une autre version, changez « rev » :
+# une étiquette (v@VERSION@) ou un identifiant de commit de ce dépôt.
 repos:
-  - repo: local
+  - repo: @DEPOT@
+    rev: v@VERSION@
     hooks:
       - id: sus-validate
-        name: sus validate
-        entry: sus validate
-        language: system
-        files: ^(fiches/.*\\.md|sus\\.yaml)$
-        require_serial: true
+"""
+
+INSTALLATION_COMMENTAIRE = """\
+# Comment installer sus : par défaut la version qui a écrit ce fichier (@VERSION@),
+# depuis PyPI. Pour installer autrement, changez seulement cette variable :
+#   depuis git, à un commit précis :  sus-cli @ git+@DEPOT@@<commit>
+#   depuis une roue :                 ./outils/sus_cli-@VERSION@-py3-none-any.whl
+#                                     (ou l'adresse https de la roue)
 """
 
 GITHUB = """\
 # Vérifie le schéma à chaque envoi et demande de fusion ; décrit la demande
 # de fusion dans le résumé du travail ; produit le bilan de l'année.
+# Écrit par sus @VERSION@ (« sus init »).
 name: schéma
 on:
   push:
   pull_request:
 env:
-  # Comment installer sus : à adapter si vous l'installez depuis votre propre dépôt.
-  SUS_INSTALLATION: sus-cli
+@COMMENTAIRE@  SUS_INSTALLATION: "@INSTALLATION@"
 jobs:
   sus:
     runs-on: ubuntu-latest
@@ -91,11 +106,23 @@ jobs:
 """
 
 GITLAB = """\
-# Vérifie le schéma (rapport Code Quality), décrit les demandes de fusion,
-# produit le bilan de l'année.
+# Vérifie le schéma (rapport Code Quality sur la demande de fusion), décrit les
+# demandes de fusion, produit le bilan de l'année.
+# Écrit par sus @VERSION@ (« sus init »).
+
+# Une seule chaîne par demande de fusion : une branche qui a une demande de
+# fusion ouverte n'a que la chaîne de la demande ; les autres branches (dont la
+# branche principale, qui sert de comparaison au rapport Code Quality) ont la leur.
+workflow:
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+    - if: $CI_COMMIT_BRANCH && $CI_OPEN_MERGE_REQUESTS
+      when: never
+    - if: $CI_COMMIT_BRANCH
+
 variables:
-  SUS_INSTALLATION: sus-cli  # à adapter si vous installez sus depuis votre propre dépôt
-  GIT_DEPTH: "0"             # sus revue et sus bilan --au lisent l'historique
+@COMMENTAIRE@  SUS_INSTALLATION: "@INSTALLATION@"
+  GIT_DEPTH: "0"  # sus revue et sus bilan --au lisent l'historique
 
 default:
   image: python:3.12
@@ -104,6 +131,8 @@ default:
 
 verifier:
   script:
+    # Le rapport est affiché sur la demande de fusion ; en cas d'erreur, le
+    # journal du travail montre aussi les problèmes en clair.
     - sus validate --format gitlab > gl-code-quality-report.json || (sus validate; exit 1)
   artifacts:
     when: always
@@ -126,6 +155,18 @@ bilan:
   artifacts:
     paths: [bilan.html]
 """
+
+
+def installation() -> str:
+    """The pip requirement of the sus that is running: what the CI files install."""
+    return f"sus-cli=={__version__}"
+
+
+def _remplir(modele: str) -> str:
+    commentaire = INSTALLATION_COMMENTAIRE.replace("#", "  #")
+    return (modele.replace("@COMMENTAIRE@", commentaire).replace("@INSTALLATION@", installation())
+            .replace("@VERSION@", __version__).replace("@DEPOT@", ADRESSE_DEPOT))
+
 
 GITIGNORE = """\
 bilan-*.md
@@ -174,9 +215,30 @@ hiérarchie de la direction porteuse (`CODEOWNERS`, généré par
 """
 
 
+# The example fiche of `sus init`: a fiche as its author finished it, in the
+# places where `sus nouvelle` writes the template text (a_completer.MODELE).
+EXEMPLE = {
+    "indicateur_1": "Part des fiches saisies de manière dématérialisée",
+    "indicateur_2": "Part des fiches validées par la hiérarchie",
+    "contexte": "L'évaluation du schéma précédent recommandait de dématérialiser les fiches actions, "
+                "pour en faciliter la diffusion et l'appropriation par les services.",
+    "enjeux": "Faciliter la mise à jour des fiches, leur validation par la hiérarchie et leur suivi "
+              "par le groupe stratégique.",
+    "resultats": "Toutes les fiches sont tenues à jour dans le dépôt du schéma.",
+    "description": "La direction des systèmes et usages numériques met en place le dépôt des fiches et "
+                   "forme les agents qui les rédigent.",
+    "partenariat": "Groupe technique des solidarités.",
+    "financieres": "Outil développé en interne.",
+    "humaines": "Un chef de projet de la direction des systèmes et usages numériques.",
+    "materiels": "Aucun.",
+    "criteres": "Les fiches sont saisies, validées et suivies dans le dépôt.",
+}
+
+
 def fiche(identifiant: str, titre: str, porteur: str, debut: dt.date | None = None,
-          fin: dt.date | None = None) -> str:
-    """A new fiche with every key and every section, ready to fill in."""
+          fin: dt.date | None = None, textes: dict[str, str] = MODELE) -> str:
+    """A new fiche with every key and every section. With the default `textes`, the
+    template's: rule SUS500 flags each of them until the author has written their own."""
     dates = (f"debut: {debut.isoformat()}\n" if debut else "# debut: AAAA-MM-JJ\n") + (
         f"fin: {fin.isoformat()}\n" if fin else "# fin: AAAA-MM-JJ\n")
     titre_yaml = '"' + titre.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -199,68 +261,67 @@ indicateurs:
   # Au moins deux indicateurs de suivi. Pour chacun : un identifiant, un
   # libellé, une unité ; une référence et des cibles quand elles existent.
   - id: indicateur-1
-    libelle: "Premier indicateur"
+    libelle: "{textes['indicateur_1']}"
     unite: nombre
     # sens: hausse
     # reference: {{annee: {(debut or dt.date.today()).year - 1}, valeur: 0}}
     # cibles: {{{(fin or dt.date.today()).year}: 100}}
   - id: indicateur-2
-    libelle: "Second indicateur"
+    libelle: "{textes['indicateur_2']}"
     unite: nombre
 notes_suivi: []
 ---
 ## Contexte
 
-Pourquoi cette action : la situation et les besoins constatés.
+{textes['contexte']}
 
 ## Enjeux et objectifs
 
-Ce que l'action doit changer.
+{textes['enjeux']}
 
 ## Résultats attendus
 
-- Premier résultat attendu.
+- {textes['resultats']}
 
 ## Description
 
-Comment l'action est menée.
+{textes['description']}
 
 ## Ressources
 
 ### Partenariat concerné
 
-- Directions et partenaires associés.
+- {textes['partenariat']}
 
 ### Financières
 
-- Crédits mobilisés.
+- {textes['financieres']}
 
 ### Humaines
 
-- Équipes concernées.
+- {textes['humaines']}
 
 ### Matériels
 
-- Besoins matériels.
+- {textes['materiels']}
 
 ## Critères d'évaluation
 
-- Critère d'évaluation du résultat.
+- {textes['criteres']}
 """
 
 
 def fichiers_initiaux(annee: int) -> dict[str, str]:
+    """Every file `sus init` writes, by path relative to the new repository."""
     debut, fin = annee, annee + 4
     return {
         "sus.yaml": SUS_YAML.format(debut=debut, fin=fin),
         "fiches/transversalite/TR-6.2.1-exemple.md": fiche(
             "TR-6.2.1", "Dématérialiser les fiches actions du schéma", "DSUN",
-            dt.date(debut, 1, 1), dt.date(fin, 12, 31)).replace(
-            'libelle: "Premier indicateur"', 'libelle: "Part des fiches saisies de manière dématérialisée"').replace(
-            'libelle: "Second indicateur"', 'libelle: "Part des fiches validées par la hiérarchie"'),
-        ".pre-commit-config.yaml": PRE_COMMIT,
-        ".github/workflows/sus.yml": GITHUB,
-        ".gitlab-ci.yml": GITLAB,
+            dt.date(debut, 1, 1), dt.date(fin, 12, 31), EXEMPLE),
+        ".pre-commit-config.yaml": _remplir(PRE_COMMIT),
+        ".github/workflows/sus.yml": _remplir(GITHUB),
+        ".gitlab-ci.yml": _remplir(GITLAB),
         ".gitignore": GITIGNORE,
         "bilans/modele.md": BILAN_MODELE,
         "README.md": README.format(titre=f"Schéma unique des solidarités {debut}-{fin}"),

@@ -14,9 +14,27 @@ def schemas() -> dict[str, dict]:
     resultat = {}
     for nom, modele, titre in (("fiche.schema.json", Fiche, "Fiche action (en-tête YAML)"),
                                ("sus.schema.json", Config, "Fichier sus.yaml d'un schéma")):
-        schema = modele.model_json_schema(by_alias=True)
+        schema = _cles_exactes(modele.model_json_schema(by_alias=True))
         resultat[nom] = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": titre}
     return resultat
+
+
+def _cles_exactes(schema):
+    """Pydantic writes a constrained mapping key (a period, a year, a rule code) as
+    `patternProperties`, which lets any other key through; `propertyNames` refuses
+    it, as `sus validate` does."""
+    if isinstance(schema, list):
+        return [_cles_exactes(s) for s in schema]
+    if not isinstance(schema, dict):
+        return schema
+    schema = {cle: _cles_exactes(valeur) for cle, valeur in schema.items()}
+    motifs = schema.get("patternProperties")
+    if isinstance(motifs, dict) and len(motifs) == 1 and "properties" not in schema:
+        (motif, valeur), = motifs.items()
+        del schema["patternProperties"]
+        schema["propertyNames"] = {"pattern": motif}
+        schema["additionalProperties"] = valeur
+    return schema
 
 
 def _texte(schema: dict) -> str:

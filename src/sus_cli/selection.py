@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sus_cli.figures.fiches import en_retard
@@ -55,6 +56,36 @@ def retenir(document: Document, criteres: Criteres, aujourdhui: dt.date) -> bool
         return False
     if criteres.texte:
         cherche = sans_accents(criteres.texte)
-        if cherche not in sans_accents(fiche.titre) and cherche not in sans_accents(document.corps):
+        if not any(cherche in sans_accents(texte) for texte in textes_ecrits(fiche, document.corps)):
             return False
     return True
+
+
+def textes_ecrits(fiche, corps: str) -> Iterator[str]:
+    """Every text a person wrote in a fiche: what `sus liste --texte` searches."""
+    yield fiche.titre
+    yield corps
+    yield from fiche.pilotes
+    if fiche.partenaires:
+        yield from fiche.partenaires.internes
+        yield from fiche.partenaires.externes
+    yield from fiche.publics
+    yield from fiche.dispositifs
+    if fiche.validation and fiche.validation.par:
+        yield fiche.validation.par
+    for ligne in fiche.budget:
+        yield from ligne.financeurs
+        if ligne.commentaire:
+            yield ligne.commentaire
+    for etape in fiche.etapes:
+        yield etape.libelle
+    for note in fiche.notes_suivi:
+        yield note.texte
+    for indicateur in fiche.indicateurs:
+        yield indicateur.libelle
+        if indicateur.source:
+            yield indicateur.source
+        for valeur in indicateur.valeurs.values():
+            if getattr(valeur, "commentaire", None):
+                yield valeur.commentaire
+    yield from fiche.sus_ignore.values()

@@ -120,3 +120,9 @@ def rendre(donnees: DonneesBilan, format_: str, racine: Path | None) -> str:
                           schema=donnees.schema, annee=donnees.annee, genere_le=donnees.genere_le,
                           source=donnees.source, non_commitees=donnees.non_commitees,
                           evolutions=donnees.evolutions, mots=donnees.mots, etat_au=donnees.etat_au)
+
+
+def methode() -> list[tuple[str, str]]:
+    """The formulas of the built-in "méthode" annex (templates/_methode.j2) as (title, text):
+    the bilan shows them, docs/format.md repeats them (checked by a test)."""
+    return [tuple(ligne) for ligne in environnement(None).get_template("_methode.j2").module.METHODE]

@@ -3,13 +3,14 @@ failure into a French message and an exit status (never a traceback)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
 import typer
 
-from sus_cli.cli import (avancement, bilan, codeowners, collecte, export, importer, init, liste, nouvelle, regles,
-                         revue, saisir, schema, suivi, validate, voir)
+from sus_cli.cli import (avancement, bilan, codeowners, collecte, completion, export, importer, init, liste, nouvelle,
+                         regles, revue, saisir, schema, suivi, validate, voir)
 from sus_cli.cli.common import ErreurUsage, ProblemeSchema
 from sus_cli.cli.french import CommandeFr, GroupeFr, exceptions_click, traduire_erreur
 from sus_cli.echappement import lignes
@@ -36,6 +37,12 @@ def _version(valeur: bool) -> None:
 def _options_generales(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Affiche la version et quitte."),
+    _installer: bool = typer.Option(False, "--install-completion", callback=completion.installer, is_eager=True,
+                                    expose_value=False, help="Installe l'autocomplétion des commandes et options de "
+                                    "sus (touche Tab) dans le terminal utilisé : bash, zsh, fish ou PowerShell."),
+    _montrer: bool = typer.Option(False, "--show-completion", callback=completion.montrer, is_eager=True,
+                                  expose_value=False, help="Affiche le script d'autocomplétion du terminal utilisé, "
+                                  "pour l'installer soi-même."),
 ) -> None:
     """Le Schéma unique des solidarités en fichiers : vérifier, suivre et dresser le bilan des fiches actions.
 
@@ -51,15 +58,38 @@ for nom, fonction in (("validate", validate.validate), ("regles", regles.regles)
                       ("saisir", saisir.saisir), ("init", init.init), ("nouvelle", nouvelle.nouvelle),
                       ("schema", schema.schema)):
     app.command(nom, cls=CommandeFr)(fonction)
+# Other names, listed beside the command in `sus --help` (GroupeFr).
+app.command("valider", cls=CommandeFr, hidden=True)(validate.validate)
+
+
+def _tube_ferme(erreur: BaseException | None) -> bool:
+    return isinstance(erreur, OSError) and erreur.errno == errno.EPIPE
+
+
+def _sortie_fermee() -> None:
+    """Output piped into `head`, which has read enough: not an error, and nothing to say.
+    Later writes (the flush at exit) go nowhere instead of failing again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (tests capture it)
+        pass
 
 
 def main(argv: list[str] | None = None) -> None:
     usage_error, aide_sans_argument = exceptions_click()
     argv = sys.argv[1:] if argv is None else argv
+    if completion.VARIABLE in os.environ:  # the shell asks for completions (installed script)
+        completion.preparer()
     debug = "--debug" in argv
     argv = [a for a in argv if a != "--debug"]
     try:
         code = typer.main.get_command(app).main(args=argv, prog_name="sus", standalone_mode=False)
+    except SystemExit as fin:
+        # Click turns a broken pipe into exit 1; for sus, 1 means problems in the schéma.
+        if not _tube_ferme(fin.__context__):
+            raise
+        _sortie_fermee()
+        code = 0
     except typer.Exit as fin:
         code = fin.exit_code
     except typer.Abort:
@@ -81,8 +111,7 @@ def main(argv: list[str] | None = None) -> None:
         print("Interrompu.", file=sys.stderr)
         code = 2
     except BrokenPipeError:
-        # Output piped into `head`: not an error of ours.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _sortie_fermee()
         code = 0
     except OSError as err:
         cible = f" : {err.filename}" if err.filename else ""

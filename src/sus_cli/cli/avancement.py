@@ -8,11 +8,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from sus_cli.cli.common import ErreurUsage, OptionAu, OptionRacine, affichable, console, ouvrir_schema
+from sus_cli.cli.common import (ErreurUsage, OptionAu, OptionRacine, affichable, avertir_si_hors_schema, console,
+                                lire_annee, ouvrir_schema)
 
 
 def avancement(
-    annee: Annotated[Optional[int], typer.Option("--annee", help="Année des valeurs et des budgets "
+    annee: Annotated[Optional[str], typer.Option("--annee", help="Année des valeurs et des budgets "
                                                  "(par défaut : l'année en cours).", metavar="ANNEE",
                                                  show_default=False)] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="texte ou json.", metavar="FORMAT")] = "texte",
@@ -25,9 +26,11 @@ def avancement(
 
     if format not in ("texte", "json"):
         raise ErreurUsage(f"format « {format} » inconnu ; formats possibles : texte, json")
+    annee = lire_annee(annee) if annee is not None else None
     schema = ouvrir_schema(racine, au)
     depot, jour = schema.depot, schema.jour
     annee = annee or jour.year
+    avertir_si_hors_schema(annee, depot.config)
     chiffres = chiffrer_schema(depot.config, depot.a_chiffrer(), annee, echeance=jour)
     if format == "json":
         from sus_cli.bilan.json_bilan import synthese

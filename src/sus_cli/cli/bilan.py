@@ -9,14 +9,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from sus_cli.cli.common import ErreurUsage, OptionAu, OptionRacine, ouvrir_schema
+from sus_cli.cli.common import (ErreurUsage, OptionAu, OptionRacine, avertir_si_hors_schema, lire_annee,
+                                ouvrir_schema)
 
 FORMATS = {"markdown": "md", "html": "html", "json": "json", "docx": "docx"}
 
 
 def bilan(
-    annee: Annotated[int, typer.Argument(help="Année du bilan, par exemple 2024.", metavar="ANNEE",
-                                         show_default=False)],
+    annee: Annotated[str, typer.Argument(help="Année du bilan, en quatre chiffres : par exemple 2024.",
+                                         metavar="ANNEE", show_default=False)],
     format: Annotated[str, typer.Option("--format", "-f", help="markdown (par défaut), html (un seul fichier, "
                                         "imprimable en A4), docx (document Word modifiable) ou json.",
                                         metavar="FORMAT")] = "markdown",
@@ -44,11 +45,11 @@ def bilan(
 
     if format not in FORMATS:
         raise ErreurUsage(f"format « {format} » inconnu ; formats possibles : {', '.join(FORMATS)}")
-    if not 1900 <= annee <= 2200:
-        raise ErreurUsage(f"année {annee} invalide")
+    annee = lire_annee(annee)
     if modele is not None and format != "docx":
         raise ErreurUsage("--modele ne sert qu'au format docx")
     schema = ouvrir_schema(racine, au, signaler_non_commitees=True)
+    avertir_si_hors_schema(annee, schema.depot.config)
     evolutions = lire_evolutions(schema.depot, annee, schema.sha, schema.jour if au else None)
     mots, probleme_mots = _mots(schema, annee)
     donnees = preparer(schema.depot, annee, schema.jour, schema.source, schema.non_commitees, evolutions, mots,

@@ -27,6 +27,23 @@ OptionRacine = Annotated[Optional[Path], typer.Option(
     file_okay=False, show_default=False, metavar="DOSSIER")]
 
 
+def lire_annee(texte: str) -> int:
+    """A year typed on the command line; a usage error saying the expected form otherwise."""
+    valeur = texte.strip()
+    if not (len(valeur) == 4 and valeur.isascii() and valeur.isdigit()) or not 1900 <= int(valeur) <= 2200:
+        raise ErreurUsage(f"année « {texte} » illisible : écrivez l'année en quatre chiffres, par exemple 2024")
+    return int(valeur)
+
+
+def avertir_si_hors_schema(annee: int, config) -> None:
+    """A year outside the schéma is allowed (a bilan of the year before, of a prolonged
+    plan) but is most often a typing error: say so on standard error."""
+    debut, fin = config.schema_.debut, config.schema_.fin
+    if not debut <= annee <= fin:
+        print(f"Attention : {annee} est hors des années du schéma ({debut}-{fin}) ; les fiches n'y ont sans "
+              "doute ni valeur ni budget.", file=sys.stderr)
+
+
 def racine_du_depot(racine: Path | None) -> Path:
     from sus_cli.loading.repository import RacineIntrouvable, trouver_racine
     try:

@@ -18,7 +18,7 @@ FORMATS = ("texte", "markdown", "json")
 def importer(
     fichiers: Annotated[list[Path], typer.Argument(
         help="Classeurs à importer : ceux de « sus collecte », ou un export de « sus export --format xlsx ».",
-        metavar="FICHIER...", show_default=False)],
+        metavar="FICHIER", show_default=False)],
     essai: Annotated[bool, typer.Option("--essai", help="Montrer ce qui changerait, sans rien écrire.")] = False,
     format: Annotated[str, typer.Option("--format", "-f", help="texte, markdown (description d'une demande de "
                                         "fusion) ou json.", metavar="FORMAT")] = "texte",
@@ -34,7 +34,8 @@ def importer(
     indicateur inconnu, période hors du schéma, conflit avec une valeur changée dans la fiche depuis la
     préparation du classeur), tous les problèmes sont listés et aucune fiche n'est modifiée (code de sortie 1).
     Une cellule vide ne change rien ; importer deux fois le même classeur ne change rien la seconde fois.
-    Seules les lignes des valeurs changées sont modifiées dans les fiches. Rien n'est commité.
+    Seules les lignes des valeurs changées sont modifiées dans les fiches. Rien n'est enregistré dans git :
+    relisez les fiches modifiées, puis proposez-les en demande de fusion.
     """
     from sus_cli.collecte.importation import importer as preparer
     from sus_cli.engine import aujourdhui

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import sys
 from typing import Annotated, Optional
@@ -41,8 +42,10 @@ def liste(
     validation: Annotated[Optional[str], typer.Option(help="État de validation : brouillon, soumise, validee.",
                                                       metavar="ETAT", show_default=False)] = None,
     en_retard: Annotated[bool, typer.Option("--en-retard", help="Seulement les fiches en retard aujourd'hui.")] = False,
-    texte: Annotated[Optional[str], typer.Option(help="Texte cherché dans les titres et le texte des fiches, "
-                                                      "sans tenir compte des accents ni des majuscules.",
+    texte: Annotated[Optional[str], typer.Option(help="Texte cherché dans tout ce qui est écrit dans la fiche (titre, "
+                                                      "texte, partenaires, publics, dispositifs, pilotes, "
+                                                      "indicateurs, commentaires, notes de suivi, étapes), sans "
+                                                      "tenir compte des accents ni des majuscules.",
                                                  metavar="TEXTE", show_default=False)] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="texte, json ou csv.", metavar="FORMAT")] = "texte",
     racine: OptionRacine = None,
@@ -73,6 +76,8 @@ def liste(
     elif format == "csv":
         from sus_cli.tableur import cellule_csv
 
+        # The BOM tells Excel the file is UTF-8 (its accents), as for `sus export`.
+        sys.stdout.write("\ufeff")
         ecrivain = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
         # Statut and validation in French for people; their codes in the last two columns for machines.
         ecrivain.writerow(["id", "titre", "porteur", "statut", "validation", "en_retard", "debut", "fin",
@@ -83,7 +88,9 @@ def liste(
                 l["en_retard"], l["debut"], l["fin"], l["indicateurs"], ", ".join(l["dispositifs"]), l["chemin"],
                 l["statut"] or "non_renseigne", l["validation"])])
     else:
-        _afficher(lignes)
+        constantes = {nom for nom, filtre in (("porteur", porteur), ("statut", statut),
+                                              ("validation", validation)) if filtre}
+        _afficher(lignes, constantes)
     if invalides:
         from sus_cli.echappement import une_ligne
         print(f"{francais.pluriel(len(invalides), 'fiche invalide non listée', 'fiches invalides non listées')} "
@@ -92,22 +99,63 @@ def liste(
     raise typer.Exit(1 if invalides else 0)
 
 
-def _afficher(lignes: list[dict]) -> None:
+# Columns of the table, most useful first: when the terminal is too narrow, the
+# last ones go first; a column that a filter makes constant (--porteur DEF) goes
+# before any other. The title always stays, wrapped between words.
+COLONNES = ("fiche", "titre", "statut", "porteur", "validation", "fin")
+TITRE_MIN = 30
+
+
+def _cellules(ligne: dict) -> dict[str, str]:
+    statut = francais.statut(ligne["statut"])
+    if ligne["en_retard"]:
+        statut += " [red](en retard)[/]"
+    fin = dt.date.fromisoformat(ligne["fin"]) if ligne["fin"] else None
+    return {"fiche": ligne["id"], "titre": affichable(ligne["titre"]), "statut": statut,
+            "porteur": affichable(ligne["porteur"]),
+            "validation": francais.validation(ligne["validation"]), "fin": francais.date(fin)}
+
+
+def _largeurs(cellules: list[dict[str, str]]) -> dict[str, int]:
+    """The width each column needs: its widest cell, except the title, which wraps
+    between words (at least TITRE_MIN, and never less than its longest word)."""
+    from rich.text import Text
+
+    largeurs = {c: max(len(c), *(Text.from_markup(cellule[c]).cell_len for cellule in cellules)) for c in COLONNES}
+    mots = [len(mot) for c in cellules for mot in Text.from_markup(c["titre"]).plain.split()]
+    largeurs["titre"] = max(TITRE_MIN, *mots)
+    return largeurs
+
+
+def _tableau(cellules: list[dict[str, str]], colonnes: list[str], largeurs: dict[str, int]):
+    from rich import box
     from rich.table import Table
 
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    for colonne in colonnes:
+        table.add_column(colonne, min_width=largeurs[colonne], overflow="fold", no_wrap=colonne != "titre")
+    for c in cellules:
+        table.add_row(*(c[colonne] for colonne in colonnes))
+    return table
+
+
+def _afficher(lignes: list[dict], constantes: set[str]) -> None:
+    """The fiches as a table that fits the terminal (80 columns when piped), words never cut."""
     sortie = console()
     if not lignes:
         sortie.print("Aucune fiche ne correspond.")
         return
-    table = Table(show_lines=False, header_style="bold")
-    for colonne in ("fiche", "titre", "porteur", "statut", "validation", "fin"):
-        table.add_column(colonne, overflow="fold", no_wrap=colonne in ("fiche", "porteur", "fin"),
-                         ratio=1 if colonne == "titre" else None)
-    for l in lignes:
-        statut = francais.statut(l["statut"])
-        if l["en_retard"]:
-            statut += " [red](en retard)[/]"
-        table.add_row(l["id"], affichable(l["titre"]), affichable(l["porteur"]), statut,
-                      francais.validation(l["validation"]), l["fin"] or "—")
-    sortie.print(table)
+    cellules = [_cellules(l) for l in lignes]
+    largeurs = _largeurs(cellules)
+    colonnes = [c for c in COLONNES if c not in constantes] + [c for c in COLONNES if c in constantes]
+    # Three characters between two columns (padding and rule).
+    while len(colonnes) > 2 and sum(largeurs[c] for c in colonnes) + 3 * (len(colonnes) - 1) > sortie.width:
+        colonnes.pop()
+    if sum(largeurs[c] for c in colonnes) + 3 > sortie.width:  # a very narrow terminal: the longest word at least
+        largeurs["titre"] = max(1, *(len(m) for c in cellules for m in c["titre"].split()))
+    table = _tableau(cellules, colonnes, largeurs)
+    with sortie.capture() as rendu:
+        sortie.print(table)
+    # rich pads every line to the table's width: no trailing blanks in a pipe or a file.
+    sortie.file.write("".join(ligne.rstrip() + "\n" for ligne in rendu.get().splitlines()))
     sortie.print(f"{francais.pluriel(len(lignes), 'fiche')}.")

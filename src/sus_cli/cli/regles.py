@@ -10,14 +10,9 @@ from sus_cli.cli.common import ErreurUsage, console
 
 
 def tableau_markdown() -> str:
-    """The rules as a Markdown table (the README's copy is checked against it)."""
-    from sus_cli.rules.registry import toutes
-
-    lignes = ["| code | nom | sévérité | ce qu'elle signale |", "|---|---|---|---|"]
-    for r in toutes().values():
-        severite = "erreur" if r.severite == "error" else "avertissement"
-        lignes.append(f"| {r.code} | `{r.slug}` | {severite} | {r.resume} |")
-    return "\n".join(lignes) + "\n"
+    """The rules as a Markdown table (the README's and docs/format.md's copies are checked against it)."""
+    from sus_cli.reference import tableau_regles
+    return tableau_regles()
 
 
 def regles(

@@ -35,7 +35,7 @@ def saisir(
     racine: OptionRacine = None,
 ) -> None:
     """Modifie une fiche : une valeur d'indicateur, le statut, ou une note de suivi. Seules les lignes
-    concernées changent ; la fiche est vérifiée ensuite. Rien n'est commité.
+    concernées changent ; la fiche est vérifiée ensuite. Rien n'est enregistré dans git.
 
     Exemple : sus saisir TR-6.2.1 --indicateur fiches-validees --periode 2024-T3 --valeur "62,5"
     """

@@ -26,8 +26,9 @@ def suivi(
     racine: OptionRacine = None,
 ) -> None:
     """Prépare la revue trimestrielle du groupe stratégique, direction par direction : fiches que personne
-    n'a modifiées pendant le trimestre (d'après git), fiches en retard, indicateurs sans valeur pour le
-    trimestre ni l'année, étapes dépassées, fiches pas encore validées, fiches validées avec des avertissements.
+    n'a modifiées pendant le trimestre (d'après git), fiches en retard et étapes dépassées à la fin du
+    trimestre, indicateurs sans valeur pour le trimestre ni l'année, fiches pas encore validées, fiches
+    validées avec des avertissements. Les fiches réalisées ou abandonnées ne sont relancées nulle part.
     """
     from sus_cli.engine import verifier
     from sus_cli.figures.suivi import bornes, suivre
@@ -53,7 +54,8 @@ def suivi(
     mises_a_jour = activite(commits, {d.chemin for d in valides}, debut, fin).mises_a_jour
     avertissements: dict[str, list[tuple[str, str]]] = {}  # path → (code, message)
     for d in verifier(depot, schema.jour):
-        if d.severity == "warning":
+        # Late fiches and étapes have their own sections, judged at the end of the quarter.
+        if d.severity == "warning" and d.code not in ("SUS606", "SUS608"):
             avertissements.setdefault(d.path, []).append((d.code, d.message))
     resultat = suivre(trimestre, depot.config, valides, mises_a_jour, avertissements, schema.jour)
     if format == "json":

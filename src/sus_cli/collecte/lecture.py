@@ -268,11 +268,6 @@ class _Lecteur:
             if refus:
                 self.probleme(ou[refus[0]], refus[1])
                 continue
-            fiche = self._fiche(cellules["fiche"], ou["fiche"]) if cellules["fiche"] is not None else None
-            if fiche is None:
-                if cellules["fiche"] is None:
-                    self.probleme(ou["fiche"], "identifiant de fiche manquant")
-                continue
             statut = None
             if "statut" in remplies:
                 statut = _STATUTS_LUS.get(_normaliser(cellules["statut"].value).replace("_", " "))
@@ -291,6 +286,15 @@ class _Lecteur:
                     self.probleme(ou["avancement"], str(err))
                     continue
             note = _texte(cellules["note"]) if "note" in remplies else None
+            identifiant = (_texte(cellules["fiche"]) or "").upper() if cellules["fiche"] is not None else ""
+            if (note is None and avancement is None and lu.origine is not None
+                    and identifiant in lu.origine.statuts and lu.origine.statuts[identifiant] == statut):
+                continue  # the statut as the workbook showed it: nothing to read in the fiche
+            fiche = self._fiche(cellules["fiche"], ou["fiche"]) if cellules["fiche"] is not None else None
+            if fiche is None:
+                if cellules["fiche"] is None:
+                    self.probleme(ou["fiche"], "identifiant de fiche manquant")
+                continue
             lu.fiches.append(FicheLue(fiche.id, statut, note, avancement, ou["fiche"]))
 
 

@@ -61,29 +61,33 @@ def _a_une_valeur(indicateur, annee: int, numero: int) -> bool:
 def suivre(trimestre: str, config, documents, mises_a_jour: dict[str, int], avertissements: dict[str, list[str]],
            jour: dt.date) -> Suivi:
     """`documents`: the valid fiches; `mises_a_jour`: path → commits in the quarter;
-    `avertissements`: path → (code, message) of the warnings from `sus validate`."""
+    `avertissements`: path → (code, message) of the warnings from `sus validate` (without
+    those about lateness, judged here at the end of the quarter rather than today)."""
     annee, numero, debut, fin = bornes(trimestre)
+    # Lateness is judged at the end of the quarter asked, as the bilan judges it at the
+    # end of its year: the review of 2024-T3 says the same whenever it is made.
+    echeance = fin + dt.timedelta(days=1)
     points: dict[str, PointPorteur] = {}
     for document in sorted(documents, key=lambda d: d.modele.id):
         f = document.modele
         nom = config.directions[f.porteur].nom if f.porteur in config.directions else f.porteur
         point = points.setdefault(f.porteur, PointPorteur(f.porteur, nom))
         point.fiches += 1
-        if en_retard(f, jour):
+        if f.statut in TERMINES:  # a closed action is relaunched for nothing, in no section
+            continue
+        if en_retard(f, echeance):
             point.en_retard.append((f.id, f.titre, f.fin))
         if f.etat_validation != "validee":
             point.non_validees.append((f.id, f.etat_validation))
         elif avertissements.get(document.chemin):
             point.validees_avec_avertissements.append((f.id, avertissements[document.chemin]))
-        if f.statut in TERMINES:  # a closed action needs no update nor new value
-            continue
         if not mises_a_jour.get(document.chemin):
             point.sans_activite.append((f.id, f.titre))
         for indicateur in f.indicateurs:
             if not _a_une_valeur(indicateur, annee, numero):
                 point.sans_valeur.append((f.id, indicateur.libelle))
         for etape in f.etapes:
-            if etape.echeance and etape.echeance < jour and not etape.faite:
+            if etape.echeance and etape.echeance < echeance and not etape.faite:
                 point.etapes_depassees.append((f.id, etape.libelle, etape.echeance))
     return Suivi(trimestre.upper(), debut, fin, jour, [points[c] for c in sorted(points)],
                  sum(1 for d in documents if mises_a_jour.get(d.chemin)))

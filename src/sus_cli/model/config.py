@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import AfterValidator, Field, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from sus_cli.model.types import CODE_REGLE, Annee, Ligne, Modele
@@ -13,9 +13,30 @@ from sus_cli.model.types import CODE_REGLE, Annee, Ligne, Modele
 CODE_VOLET = r"^[A-Z][A-Z0-9]{0,9}$"
 # A word without spaces nor control characters (it is written in CODEOWNERS).
 CODE_DIRECTION = r"^[^\s\x00-\x1f\x7f-\x9f]+$"
-Numero = Annotated[int, Field(gt=0, strict=True)]
-# YAML 1.1 reads an unquoted `off` as false: take it as the user meant it.
-Niveau = Annotated[Literal["error", "warning", "off"], BeforeValidator(lambda v: "off" if v is False else v)]
+Numero = Annotated[int, Field(gt=0, strict=True),
+                   WithJsonSchema({"type": "string", "pattern": "^[1-9][0-9]*$"})]  # only a mapping key
+# A rule's severity in sus.yaml: French words, or the contract's English ones.
+# The engine works with the English ones (they are also those of the JSON outputs).
+NIVEAUX = {"erreur": "error", "avertissement": "warning", "desactivee": "off",
+           "error": "error", "warning": "warning", "off": "off"}
+
+
+def _niveau(v) -> str:
+    if v is False:  # YAML 1.1 reads an unquoted `off` as false: take it as the user meant it
+        return "off"
+    if isinstance(v, str) and v in NIVEAUX:
+        return NIVEAUX[v]
+    from sus_cli.model.messages import suggestion
+    proche = suggestion(v, list(NIVEAUX))
+    raise PydanticCustomError(
+        "niveau", "sévérité « {v} » inconnue : erreur, avertissement ou desactivee{proche}",
+        {"v": v, "proche": f" ; vouliez-vous dire « {proche} » ?" if proche else ""})
+
+
+Niveau = Annotated[Literal["error", "warning", "off"], PlainValidator(_niveau),
+                   WithJsonSchema({"enum": list(NIVEAUX), "title": "Sévérité",
+                                   "description": "erreur, avertissement ou desactivee "
+                                                  "(error, warning, off sont aussi acceptés)."})]
 
 
 class InfoSchema(Modele):
@@ -85,7 +106,7 @@ class Config(Modele):
     volets: dict[Annotated[str, Field(pattern=CODE_VOLET)], Volet] = Field(title="Volets")
     regles: dict[Annotated[str, Field(pattern=CODE_REGLE)], Niveau] = Field(
         default_factory=dict, title="Sévérité des règles",
-        description="Code de règle → error, warning ou off.")
+        description="Code de règle → erreur, avertissement ou desactivee.")
 
     def objectif(self, volet: str, axe: int, objectif: int) -> str | None:
         v = self.volets.get(volet)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import AfterValidator, Field, StrictBool, model_validator
+from pydantic import Discriminator, Field, StrictBool, Tag, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from sus_cli.model.types import (CODE_REGLE, Annee, Modele, Montant, Nombre, Periode, Texte, ValeurSimple,
-                                 sur_une_ligne)
+from sus_cli.model.types import (CODE_REGLE, Annee, CleAnnee, Modele, Montant, Nombre, Periode, Texte,
+                                 Titre, ValeurSimple, refuser_virgule_decimale)
 
 ID_FICHE = r"^[A-Z][A-Z0-9]{0,9}-[1-9][0-9]*\.[1-9][0-9]*\.[1-9][0-9]*$"
 ID_INDICATEUR = r"^[a-z0-9][a-z0-9-]*$"
@@ -101,6 +101,12 @@ class ValeurDetaillee(Modele):
     estimation: StrictBool = Field(False, title="Estimation", description="Vrai si la valeur est estimée.")
 
 
+# One branch per shape of value, so that a bad value gets one message (a plain
+# union reports the failure of each branch: "nombre attendu" and "dictionnaire attendu").
+Valeur = Annotated[Union[Annotated[ValeurSimple, Tag("simple")], Annotated[ValeurDetaillee, Tag("detaillee")]],
+                   Discriminator(lambda v: "detaillee" if isinstance(v, dict) else "simple")]
+
+
 class Indicateur(Modele):
     """Indicateur de suivi d'une fiche."""
 
@@ -113,11 +119,16 @@ class Indicateur(Modele):
         None, title="Sens", description="Quel sens est favorable ; obligatoire avec des cibles.")
     source: str | None = Field(None, title="Source")
     reference: Reference | None = Field(None, title="Référence")
-    cibles: dict[Annee, Nombre] = Field(default_factory=dict, title="Cibles",
+    cibles: dict[CleAnnee, Nombre] = Field(default_factory=dict, title="Cibles",
                                         description="Année → valeur à atteindre.")
-    valeurs: dict[Periode, ValeurSimple | ValeurDetaillee] = Field(
+    valeurs: dict[Periode, Valeur] = Field(
         default_factory=dict, title="Valeurs",
         description="Période (2024 ou 2024-T1) → valeur, ou {valeur, commentaire, estimation}.")
+
+    @field_validator("cibles", "valeurs", mode="before")
+    @classmethod
+    def _virgule_decimale(cls, v):
+        return refuser_virgule_decimale(v)
 
     @model_validator(mode="after")
     def _sens_avec_cibles(self) -> Indicateur:
@@ -134,8 +145,7 @@ class Fiche(Modele):
 
     id: Annotated[str, Field(pattern=ID_FICHE)] = Field(
         title="Identifiant", description="<VOLET>-<axe>.<objectif>.<rang>, par exemple TR-6.2.1.")
-    titre: Annotated[str, Field(min_length=1, max_length=300, pattern=r"\S"), AfterValidator(sur_une_ligne)] = Field(
-        title="Titre", description="Une ligne, 300 caractères au plus.")
+    titre: Titre = Field(title="Titre")
     porteur: Texte = Field(title="Porteur", description="Code d'une direction déclarée dans sus.yaml.")
     statut: Statut | None = Field(None, title="Statut",
                                   description="Absent = non renseigné ; « en retard » est calculé.")

@@ -6,14 +6,37 @@ import math
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator,
+                      WithJsonSchema, model_validator)
 from pydantic_core import PydanticCustomError
+
+
+def refuser_virgule_decimale(donnees: Any) -> Any:
+    """YAML reads `{valeur: 40,5}` as {valeur: 40, 5: null}: in a `{…}` block the comma
+    of a French decimal number separates two entries. Say that once, instead of an
+    unknown key and a missing value. (Written `valeur: 40,5` on its own line, the
+    value is the text "40,5", which `_nombre` explains.)"""
+    if isinstance(donnees, dict):
+        precedente = None
+        for cle, valeur in donnees.items():
+            if (valeur is None and type(cle) is int and 0 <= cle < 1000
+                    and type(precedente) in (int, float)):
+                raise PydanticCustomError(
+                    "virgule_decimale", "virgule décimale dans « {texte} » : écrivez {propre} (avec un point)",
+                    {"texte": f"{precedente},{cle}", "propre": f"{precedente}.{cle}"})
+            precedente = valeur
+    return donnees
 
 
 class Modele(BaseModel):
     """Base of every model: unknown keys are errors, nothing is coerced silently."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _virgule_decimale(cls, donnees: Any) -> Any:
+        return refuser_virgule_decimale(donnees)
 
 
 # Beyond this, a number is a typing mistake, not a figure of a département
@@ -26,6 +49,11 @@ def _nombre(positif: bool):
     def verifier(v: Any) -> int | float:
         # bool is an int in Python: `prevu: true` is a mistake, not 1.
         if isinstance(v, bool) or not isinstance(v, (int, float)):
+            if isinstance(v, str) and re.fullmatch(r"[-+]?\d[\d\s\u202f\u00a0]*,\d+", v.strip()):
+                propre = re.sub(r"[\s\u202f\u00a0]", "", v).replace(",", ".")
+                raise PydanticCustomError("virgule_decimale",
+                                          "virgule décimale dans « {texte} » : écrivez {propre} (avec un point)",
+                                          {"texte": v, "propre": propre})
             if isinstance(v, str) and re.search(r"\d", v):
                 propre = re.sub(r"[\s\u202f\u00a0€%]", "", v).replace(",", ".")
                 raise PydanticCustomError(
@@ -75,7 +103,11 @@ def _periode(v: Any) -> str:
     return str(v)
 
 
-Periode = Annotated[str, BeforeValidator(_periode)]
+Periode = Annotated[str, BeforeValidator(_periode),
+                    WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-T[1-4])?$"})]
+
+# A year as a mapping key (cibles): the JSON Schema sees keys as text.
+CleAnnee = Annotated[Annee, WithJsonSchema({"type": "string", "pattern": r"^\d{4}$"})]
 
 
 def ordre_periode(periode: str) -> tuple[str, str]:
@@ -104,7 +136,20 @@ def sur_une_ligne(v: str) -> str:
     return v
 
 
-# A name or a title: one line of text.
-Ligne = Annotated[str, Field(min_length=1, pattern=r"\S"), AfterValidator(sur_une_ligne)]
+# The same rule for editors (JSON Schema): not blank, no control character.
+LIGNE_JSON = "^[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\S[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*$"
+
+
+def ligne(max_length: int | None = None):
+    """A name or a title: one line of text (at most `max_length` characters)."""
+    schema = {"type": "string", "minLength": 1, "pattern": LIGNE_JSON}
+    if max_length is not None:
+        schema["maxLength"] = max_length
+    return Annotated[str, Field(min_length=1, max_length=max_length, pattern=r"\S"), AfterValidator(sur_une_ligne),
+                     WithJsonSchema(schema)]
+
+
+Ligne = ligne()
+Titre = ligne(max_length=300)  # a fiche's title (contract: at most 300 characters)
 
 CODE_REGLE = r"^SUS\d{3}$"

@@ -5,18 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from sus_cli.a_completer import trouver
 from sus_cli.diagnostics import Constat
 from sus_cli.rules.registry import regle
-
-# Text left from a template or a draft. Case-sensitive for the markers
-# (TODO, XXX) so that ordinary words are not caught.
-ESPACES_RESERVES = re.compile(
-    r"\?{3,}|\bTODO\b|\bXXX\b|(?i:à compléter|a completer|lorem ipsum"
-    r"|nom de l['’]indicateur|lien vers la fiche d['’]indicateur)")
-
-# Cheap substring test first: the regex (an alternation, partly
-# case-insensitive) costs ten times more and almost never matches.
-_INDICES = ("???", "TODO", "XXX", "à compl", "a compl", "lorem", "nom de l", "lien vers")
 
 _TITRE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 
@@ -33,6 +24,10 @@ def texte_a_completer(document, contexte):
     « Nom de l'indicateur », « Lien vers la fiche d'indicateur » : ces
     marques signalent une rubrique que personne n'a remplie. Le schéma
     publié de l'Allier en contient plusieurs, imprimées telles quelles.
+
+    Les textes du modèle de fiche écrit par `sus nouvelle` (« Pourquoi cette
+    action : … », « Libellé du premier indicateur »…) sont signalés de la
+    même façon : la fiche n'est valide qu'une fois écrite par son auteur.
 
     Mauvais :
 
@@ -52,16 +47,12 @@ def texte_a_completer(document, contexte):
     texte = document.texte
     if not texte:
         return
-    minuscules = texte.lower()
-    if not any(indice in texte or indice in minuscules for indice in _INDICES):
-        return
-    debuts = None
-    for m in ESPACES_RESERVES.finditer(texte):
-        if debuts is None:
-            debuts = _debuts_de_ligne(texte)
-        ligne = bisect_right(debuts, m.start())
-        yield Constat(f"texte à compléter « {m.group(0)} » laissé dans la fiche",
-                      ligne=ligne, colonne=m.start() - debuts[ligne - 1] + 1)
+    trouves = trouver(texte)
+    debuts = _debuts_de_ligne(texte) if trouves else []
+    for position, extrait in trouves:
+        ligne = bisect_right(debuts, position)
+        yield Constat(f"texte à compléter « {extrait} » laissé dans la fiche",
+                      ligne=ligne, colonne=position - debuts[ligne - 1] + 1)
 
 
 _TITRES = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$", re.M)

@@ -30,7 +30,7 @@ def debut_apres_fin(document, contexte):
     """
     fiche = document.modele
     if fiche is not None and fiche.debut and fiche.fin and fiche.debut > fiche.fin:
-        yield Constat(f"début ({fiche.debut}) après la fin ({fiche.fin})", chemin=("debut",))
+        yield Constat(f"début ({francais.date(fiche.debut)}) après la fin ({francais.date(fiche.fin)})", chemin=("debut",))
 
 
 @regle("SUS601", "date-hors-schema", "warning")
@@ -59,12 +59,12 @@ def date_hors_schema(document, contexte):
         return
     hors = f"hors des années du schéma ({annees[0]}-{annees[-1]})"
     for cle in ("debut", "fin"):
-        date = getattr(fiche, cle)
-        if date and date.year not in annees:
-            yield Constat(f"{cle} {date} {hors}", chemin=(cle,))
+        jour = getattr(fiche, cle)
+        if jour and jour.year not in annees:
+            yield Constat(f"{cle} le {francais.date(jour)}, {hors}", chemin=(cle,))
     for i, etape in enumerate(fiche.etapes):
         if etape.echeance and etape.echeance.year not in annees:
-            yield Constat(f"échéance {etape.echeance} de l'étape « {etape.libelle} » {hors}",
+            yield Constat(f"échéance le {francais.date(etape.echeance)} de l'étape « {etape.libelle} », {hors}",
                           chemin=("etapes", i, "echeance"))
 
 
@@ -182,7 +182,7 @@ def statut_non_renseigne(document, contexte):
     """
     fiche = document.modele
     if fiche is not None and fiche.statut is None and fiche.debut and fiche.debut < contexte.aujourdhui:
-        yield Constat(f"l'action a commencé le {fiche.debut} mais son statut n'est pas renseigné "
+        yield Constat(f"l'action a commencé le {francais.date(fiche.debut)} mais son statut n'est pas renseigné "
                       "(statut: a_venir, en_cours, realisee…)", chemin=("debut",))
 
 
@@ -210,8 +210,8 @@ def fiche_en_retard(document, contexte):
     """
     fiche = document.modele
     if fiche is not None and en_retard(fiche, contexte.aujourdhui):
-        yield Constat(f"fiche en retard : fin prévue le {fiche.fin}, statut « {francais.statut(fiche.statut)} »",
-                      chemin=("fin",))
+        yield Constat(f"fiche en retard : fin prévue le {francais.date(fiche.fin)}, statut "
+                      f"« {francais.statut(fiche.statut)} »", chemin=("fin",))
 
 
 @regle("SUS607", "date-future", "error")
@@ -239,10 +239,10 @@ def date_future(document, contexte):
         return
     jour = contexte.aujourdhui
     if fiche.validation and fiche.validation.le and fiche.validation.le > jour:
-        yield Constat(f"validation datée du {fiche.validation.le}, dans le futur", chemin=("validation", "le"))
+        yield Constat(f"validation datée du {francais.date(fiche.validation.le)}, dans le futur", chemin=("validation", "le"))
     for i, note in enumerate(fiche.notes_suivi):
         if note.date > jour:
-            yield Constat(f"note de suivi datée du {note.date}, dans le futur", chemin=("notes_suivi", i, "date"))
+            yield Constat(f"note de suivi datée du {francais.date(note.date)}, dans le futur", chemin=("notes_suivi", i, "date"))
 
 
 @regle("SUS608", "etape-depassee", "warning")
@@ -268,7 +268,7 @@ def etape_depassee(document, contexte):
         return
     for i, etape in enumerate(fiche.etapes):
         if etape.echeance and etape.echeance < contexte.aujourdhui and not etape.faite:
-            yield Constat(f"étape « {etape.libelle} » non faite, échéance dépassée ({etape.echeance})",
+            yield Constat(f"étape « {etape.libelle} » non faite, échéance dépassée (le {francais.date(etape.echeance)})",
                           chemin=("etapes", i))
 
 

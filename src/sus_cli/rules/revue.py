@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sus_cli.diagnostics import Constat
+from sus_cli.francais import date
 from sus_cli.rules.registry import regle
 
 
@@ -83,7 +84,7 @@ def validation_sans_auteur(difference, contexte):
         manque = " et ".join(n for n, v in (("par", par), ("le", le)) if not v)
         yield Constat(f"fiche passée à « validee » sans {manque}", chemin=("validation",))
     elif isinstance(le, dt.date) and le > contexte.aujourdhui:
-        yield Constat(f"fiche validée « le {le} », une date future", chemin=("validation", "le"))
+        yield Constat(f"fiche validée « le {date(le)} », une date future", chemin=("validation", "le"))
 
 
 @regle("SUS802", "abandonnee-figee", "error", cible="revue", ignorable=False)
