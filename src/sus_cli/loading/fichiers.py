@@ -67,13 +67,17 @@ def lire_octets(chemin: Path, racine: Path | None = None, limite: int | None = N
         if limite is None and info.st_size > TAILLE_MAX:
             raise Illisible("SUS103", trop_gros(info.st_size))
         a_lire = limite if limite is not None else TAILLE_MAX + 1
-        morceaux, lus = [], 0
+        # Ask for the size the file says it has, plus one byte that tells it
+        # grew: os.read allocates what it is asked for, and a larger buffer
+        # shrunk afterwards fragments the memory of a large repository.
+        morceaux, lus, demande = [], 0, min(a_lire, info.st_size + 1)
         while lus < a_lire:
-            morceau = os.read(descripteur, min(a_lire - lus, 1024 * 1024))
+            morceau = os.read(descripteur, min(a_lire - lus, demande))
             if not morceau:
                 break
             morceaux.append(morceau)
             lus += len(morceau)
+            demande = 64 * 1024  # it grew since fstat: read on, by blocks
         octets = b"".join(morceaux)
     except OSError as err:
         raise Illisible("SUS104", f"fichier illisible : {expliquer(err)}") from None
