@@ -57,3 +57,12 @@ def test_messages_d_erreur(depot, sus):
     bilan = sus("bilan", "2024", "--sortie", "-", cwd=depot)
     assert bilan.code == 1 and "fiche écartée du bilan : fiches/TR-6.2.1-\\x1b[2J.md" in bilan.stderr
     _propre(bilan.stderr)
+
+
+def test_bilan_markdown(fiche_piegee, sus):
+    """A Markdown bilan is often printed to a terminal (`--sortie -`) or to a CI summary."""
+    ecrire(fiche_piegee, "bilans/2024.md", "## Décisions\n\nTexte \x1b[2J\x07 du comité.\n")
+    sortie = sus("bilan", "2024", "--sortie", "-", cwd=fiche_piegee)
+    assert sortie.code in (0, 1), sortie.stderr
+    _propre(sortie.stdout)
+    assert "Indicateur\\\\x1b" in sortie.stdout and "Texte \\x1b[2J\\x07 du comité" in sortie.stdout

@@ -88,7 +88,10 @@ def en_html(mots: Mots, niveau: int = 3) -> str:
 
 
 def en_markdown(mots: Mots, niveau: int = 3) -> str:
-    """The text as it was written, its headings moved to `niveau`, raw HTML escaped."""
+    """The text as it was written, its headings moved to `niveau`, raw HTML
+    escaped, control characters other than line breaks shown (`\\x1b`)."""
+    from sus_cli.echappement import lignes as lignes_visibles
+
     liste = analyseur().parse(mots.texte)
     decalage = _decalage(liste, niveau)
     lignes = mots.texte.split("\n")
@@ -96,4 +99,4 @@ def en_markdown(mots: Mots, niveau: int = 3) -> str:
         if jeton.type == "heading_open" and jeton.markup.startswith("#") and jeton.map:
             ligne = lignes[jeton.map[0]].lstrip()
             lignes[jeton.map[0]] = "#" * min(6, len(jeton.markup) + decalage) + ligne[len(jeton.markup):]
-    return "\n".join(lignes).replace("<", "\\<")
+    return lignes_visibles("\n".join(lignes)).replace("<", "\\<")

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from sus_cli import francais, graphiques
 from sus_cli.bilan import mots as mots_
 from sus_cli.bilan.donnees import DonneesBilan
+from sus_cli.echappement import une_ligne
 
 GABARITS = {"markdown": "bilan.md.j2", "html": "bilan.html.j2"}
 
@@ -38,10 +39,11 @@ _SYNTAXE_MARKDOWN = re.compile(r"([\\`*_\[\]<>#!~|])")
 
 def _markdown(texte) -> str:
     """A person's text on one line of Markdown, shown as written: whitespace
-    collapsed, Markdown syntax and raw HTML escaped."""
+    collapsed, control characters shown (`\\x1b`: a Markdown bilan is often
+    printed to a terminal), Markdown syntax and raw HTML escaped."""
     if texte is None:
         return ""
-    return _SYNTAXE_MARKDOWN.sub(r"\\\1", " ".join(str(texte).split()))
+    return _SYNTAXE_MARKDOWN.sub(r"\\\1", une_ligne(" ".join(str(texte).split())))
 
 
 def _graphique(indicateur, ident: str) -> Markup:
