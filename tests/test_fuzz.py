@@ -112,6 +112,8 @@ MORCEAUX = [
 ]
 VALEURS = ["[]", "{}", "null", "~", "true", "no", "0", "-1", "3.5", "'texte'", "[a, b]", "{x: 1}", "2024-01-01",
            "!!str 12", "9" * 30, ".inf", "|\n  bloc\n", ">-\n  plié\n"]
+ETIQUETTES = ["!!timestamp", "!!bool", "!!int", "!!float", "!!null", "!!str", "!!binary", "!!set", "!!omap",
+              "!!python/name:os.system", "!perso", "!<tag:yaml.org,2002:int>"]
 NOMS = ["TR-6.2.1.md", "TR-6.2.1-ligne\nsuivante.md", "TR-6.2.1-retour\r.md", "TR-6.2.1-\ttab.md",
         "TR-6.2.1-\x1b[2J.md", "TR-6.2.1-*.md", "TR-6.2.1-[a].md", "TR-6.2.1 espace.md", "TR-6.2.1-é.md",
         "TR-6.2.1-" + "x" * 200 + ".md", "-TR-6.2.1.md", ".TR-6.2.1.md", "TR-6.2.1\u2028.md"]
@@ -121,7 +123,7 @@ NOMS = ["TR-6.2.1.md", "TR-6.2.1-ligne\nsuivante.md", "TR-6.2.1-retour\r.md", "T
 def mutation(draw, texte: str) -> str:
     lignes = texte.split("\n")
     nature = draw(st.sampled_from(["octet", "insertion", "suppression", "duplication", "echange", "type",
-                                   "imbrication"]))
+                                   "etiquette", "imbrication"]))
     if nature == "octet":
         octets = bytearray(texte.encode("utf-8", errors="surrogateescape"))
         if octets:
@@ -141,6 +143,10 @@ def mutation(draw, texte: str) -> str:
     elif nature == "type" and ": " in lignes[i]:
         cle = lignes[i].split(": ", 1)[0]
         lignes[i] = f"{cle}: {draw(st.sampled_from(VALEURS))}"
+    elif nature == "etiquette" and ": " in lignes[i]:
+        cle, valeur = lignes[i].split(": ", 1)
+        etiquette = draw(st.sampled_from(ETIQUETTES))
+        lignes[i] = draw(st.sampled_from([f"{cle}: {etiquette} {valeur}", f"{etiquette} {cle.strip()}: {valeur}"]))
     elif nature == "imbrication":
         n = draw(st.sampled_from([10, 49, 50, 51, 200, 999, 1001]))
         lignes.insert(i, f"profond: {'[' * n}1{']' * n}")

@@ -82,3 +82,14 @@ def test_caractere_de_controle_en_francais_a_sa_place(depot, sus, chargeur, cara
     assert _diagnostics(depot, sus) == [("fiches/TR-6.2.1.md", 5, 21, "SUS100")]
     message = json.loads(sus("validate", "--format", "json", cwd=depot).stdout)["diagnostics"][0]["message"]
     assert message.startswith(f"caractère de contrôle U+{ord(caractere):04X} interdit")
+
+
+@CHARGEURS
+def test_etiquettes_standard_sur_des_valeurs_impossibles(depot, sus, chargeur):
+    """PyYAML's own constructors raise on these (`!!timestamp x`: AttributeError):
+    it was an internal error, exit 2, for the whole repository."""
+    ecrire(depot, "fiches/TR-6.2.1.md", FICHE_VALIDE.replace(
+        "porteur: DSUN", "porteur: DSUN\npilotes: [!!timestamp x, !!bool oui, !!int abc]\n!!float cle: 1"))
+    ecrire(depot, "fiches/TR-6.2.2.md", AUTRE)
+    assert [d[1:] for d in _diagnostics(depot, sus)] == [
+        (5, 26, "SUS100"), (5, 26, "SUS200"), (5, 38, "SUS100"), (5, 38, "SUS200"), (6, 1, "SUS100")]

@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 TAG_STR = "tag:yaml.org,2002:str"
 TAG_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+TAG_NULL = "tag:yaml.org,2002:null"
 TAG_MERGE = "tag:yaml.org,2002:merge"
 TAG_SEQ = "tag:yaml.org,2002:seq"
 TAG_MAP = "tag:yaml.org,2002:map"
@@ -302,12 +303,14 @@ class _Construction:
     def scalaire(self, noeud: ScalarNode) -> Any:
         if noeud.tag == TAG_STR:
             return noeud.value
-        try:
-            return _SCALAIRES[noeud.tag](_constructeur, noeud)
-        except KeyError:
+        constructeur = _SCALAIRES.get(noeud.tag)
+        if constructeur is None:
             self.problemes.append(("SUS100", Constat(
                 f"étiquette YAML non autorisée « {noeud.tag} »", **self.reperes.pos(noeud.start_mark))))
-        except (ValueError, OverflowError, yaml.YAMLError):
+            return None
+        try:
+            return constructeur(_constructeur, noeud)
+        except Exception:  # PyYAML's constructors fail in many ways on odd input (`!!timestamp x`)
             if noeud.tag == TAG_TIMESTAMP:
                 # An impossible date (2024-02-30): keep the text, the
                 # schema check then says precisely what is wrong with it.
@@ -331,6 +334,8 @@ class _Construction:
                     **self.reperes.pos(cle_noeud.start_mark))))
                 continue
             cle = cle_noeud.value if cle_noeud.tag == TAG_STR else self.scalaire(cle_noeud)
+            if cle is None and cle_noeud.tag != TAG_NULL:
+                continue  # a key that could not be read: already reported
             if cle in premieres:
                 premiere = self.reperes.position(premieres[cle].start_mark)[0]
                 self.problemes.append(("SUS101", Constat(
