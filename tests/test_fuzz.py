@@ -19,6 +19,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -31,7 +32,8 @@ from conftest import SUS_YAML_TEST
 
 EXEMPLES = int(os.environ.get("SUS_FUZZ_EXEMPLES", "100"))
 ALEATOIRE = os.environ.get("SUS_FUZZ_ALEATOIRE") == "1"  # bench/fuzz.py: new examples at each run
-DUREE_MAX = 10.0  # seconds per command: a guard against a hang, not a benchmark
+DUREE_MAX = 10.0
+ANGLAIS = re.compile(r"\b(?:found|expected|while|could not|did not|but got)\b")  # seconds per command: a guard against a hang, not a benchmark
 
 FICHE = """\
 ---
@@ -212,6 +214,7 @@ def test_fuzz(fichiers):
         rapport = json.loads(texte)
         assert code == (1 if rapport["summary"]["errors"] else 0)
         for d in rapport["diagnostics"]:
+            assert not ANGLAIS.search(d["message"]), d["message"]  # PyYAML's messages, translated
             fichier = racine / d["path"]
             maximum = _lignes(fichier.read_bytes()) if fichier.is_file() and not fichier.is_symlink() else 1
             assert 1 <= d["line"] <= maximum and d["column"] >= 1, (d, maximum)

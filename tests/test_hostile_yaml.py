@@ -6,6 +6,7 @@ YAML parsers."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -93,3 +94,16 @@ def test_etiquettes_standard_sur_des_valeurs_impossibles(depot, sus, chargeur):
     ecrire(depot, "fiches/TR-6.2.2.md", AUTRE)
     assert [d[1:] for d in _diagnostics(depot, sus)] == [
         (5, 26, "SUS100"), (5, 26, "SUS200"), (5, 38, "SUS100"), (5, 38, "SUS200"), (6, 1, "SUS100")]
+
+
+@CHARGEURS
+@pytest.mark.parametrize("ligne", [
+    "publics: [a, b", "publics: {a: 1", "publics: @equipe", "publics: `x`", "publics: %x", "publics: *inconnu",
+    "publics: !<x y", "publics: |x\n  bloc", "publics: a: b", "  - a\npublics:", "publics: a\n---\nb: 1",
+    "publics: 'a", "publics: \"a\\q\"", "? a\n? b", "publics: - a", "publics: &", "publics: [a]]"])
+def test_messages_de_syntaxe_en_francais(depot, sus, chargeur, ligne):
+    ecrire(depot, "fiches/TR-6.2.1.md", FICHE_VALIDE.replace("porteur: DSUN", f"porteur: DSUN\n{ligne}"))
+    rapport = json.loads(sus("validate", "--format", "json", cwd=depot).stdout)
+    messages = [d["message"] for d in rapport["diagnostics"]]
+    assert messages and not any(re.search(r"\b(?:found|expected|while|could not|did not|but)\b", m)
+                                for m in messages), messages

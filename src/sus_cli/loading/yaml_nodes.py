@@ -354,27 +354,60 @@ def _extrait(texte: str, longueur: int = 40) -> str:
     return texte if len(texte) <= longueur else f"{texte[:longueur]}… ({len(texte)} caractères)"
 
 
-_TRADUCTIONS = {
-    "could not find expected ':'": "il manque « : » après une clé",
-    "mapping values are not allowed": "« : » inattendu (une valeur contenant « : » doit être entre guillemets)",
-    "found character that cannot start any token": "caractère qui ne peut pas commencer une valeur (une valeur commençant par @, ` ou % doit être entre guillemets)",
-    "did not find expected key": "clé attendue (vérifiez l'indentation)",
-    "did not find expected '-' indicator": "« - » attendu (vérifiez l'indentation de la liste)",
-    "found unexpected end of stream": "fin de l'en-tête inattendue (guillemet ou crochet non fermé ?)",
-    "found undefined alias": "alias non défini",
-    "expected ',' or ']', but got": "« , » ou « ] » attendu dans la liste entre crochets",
-    "expected ',' or '}', but got": "« , » ou « } » attendu dans le dictionnaire entre accolades",
-    "found unknown escape character": "séquence d'échappement inconnue entre guillemets (utilisez des guillemets simples)",
-    "block sequence entries are not allowed in this context": "élément de liste « - » mal placé (vérifiez l'indentation)",
-    "expected a single document in the stream": "un seul document YAML est attendu",
-    "found duplicate anchor": "ancre en double",
-}
+# PyYAML's problems, from libyaml (C) and from the pure-Python parser, which
+# word them differently: the first pattern that matches gives the French.
+_GUILLEMETS = "un texte qui commence par ce caractère s'écrit entre guillemets"
+_TRADUCTIONS = [
+    (r"could not find expected ':'", "il manque « : » après une clé"),
+    (r"mapping values are not allowed", "« : » inattendu (une valeur contenant « : » doit être entre guillemets)"),
+    (r"found unexpected ':'", "« : » inattendu (une valeur contenant « : » doit être entre guillemets)"),
+    (r"found character '\\t' that cannot start any token", "tabulation inattendue : utilisez des espaces"),
+    (r"found (?:a )?tab character", "tabulation inattendue : utilisez des espaces"),
+    (r"found character '(.)' that cannot start any token", "caractère « {0} » inattendu en début de valeur : " + _GUILLEMETS),
+    (r"found character that cannot start any token", "caractère inattendu en début de valeur : " + _GUILLEMETS),
+    (r"did not find expected key", "clé attendue (vérifiez l'indentation)"),
+    (r"did not find expected '-' indicator", "« - » attendu (vérifiez l'indentation de la liste)"),
+    (r"found unexpected end of stream", "fin de l'en-tête inattendue (guillemet ou crochet non fermé ?)"),
+    (r"found undefined alias", "alias non défini"),
+    (r"(?:did not find )?expected ',' or '\]'", "« , » ou « ] » attendu dans la liste entre crochets"),
+    (r"(?:did not find )?expected ',' or '\}'", "« , » ou « } » attendu dans le dictionnaire entre accolades"),
+    (r"found unknown escape character", "séquence d'échappement inconnue entre guillemets (utilisez des guillemets simples)"),
+    (r"(?:block )?sequence entries are not allowed", "élément de liste « - » mal placé (vérifiez l'indentation)"),
+    (r"mapping keys are not allowed", "clé mal placée (vérifiez l'indentation)"),
+    (r"expected <block end>", "ligne mal alignée : vérifiez l'indentation des clés et des « - » au-dessus"),
+    (r"(?:did not find expected node content|expected the node content)",
+     "valeur attendue ; une valeur qui commence par un caractère spécial s'écrit entre guillemets"),
+    (r"did not find expected whitespace or line break", "espace ou fin de ligne attendue"),
+    (r"(?:did not find expected comment or line break|expected a comment or a line break)",
+     "fin de ligne attendue après la valeur (un texte contenant « : » ou « # » doit être entre guillemets)"),
+    (r"(?:did not find )?expected alphabetic or numeric character",
+     "nom d'ancre ou d'alias attendu après « & » ou « * » : " + _GUILLEMETS),
+    (r"(?:did not find expected tag URI|expected URI|found undefined tag handle|expected ' ', but found|"
+     r"did not find expected '!'|did not find URI escaped octet|expected URI escape sequence)",
+     "étiquette YAML mal écrite : " + _GUILLEMETS),
+    (r"(?:did not find expected <document start>|expected '<document start>'|"
+     r"expected a single document in the stream|but found another document)",
+     "un seul document YAML est attendu (une ligne « --- » ou « ... » de trop ?)"),
+    (r"found unexpected document (?:indicator|separator)",
+     "« --- » ou « ... » inattendu dans une valeur : " + _GUILLEMETS),
+    (r"(?:did not find expected|expected) (?:chomping or indentation indicators|"
+     r"chomping or indentation indicator)",
+     "après « | » ou « > », seule une fin de ligne est attendue : " + _GUILLEMETS),
+    (r"found duplicate anchor", "ancre en double"),
+    (r"found (?:duplicate|incompatible) %YAML directive|found unknown directive|could not find expected directive|"
+     r"found unexpected non-alphabetical character|did not find expected version number|"
+     r"(?:did not find expected|expected) (?:digit|<document start>)",
+     "directive YAML (« % ») inattendue : " + _GUILLEMETS),
+]
+_TRADUCTIONS_COMPILEES = [(re.compile(motif), francais) for motif, francais in _TRADUCTIONS]
 
 
 def _traduire_erreur(err: yaml.MarkedYAMLError) -> str:
     probleme = err.problem or ""
-    for anglais, francais in _TRADUCTIONS.items():
-        if probleme.startswith(anglais):
-            return francais
-    return probleme or "document illisible"
+    for motif, francais in _TRADUCTIONS_COMPILEES:
+        m = motif.match(probleme)
+        if m:
+            return francais.format(*m.groups()) if m.groups() else francais
+    # A message PyYAML may add one day: French words, and a position that says where.
+    return "syntaxe incorrecte à cet endroit (guillemet, crochet ou indentation ?)"
 
