@@ -32,8 +32,8 @@ from conftest import SUS_YAML_TEST
 
 EXEMPLES = int(os.environ.get("SUS_FUZZ_EXEMPLES", "100"))
 ALEATOIRE = os.environ.get("SUS_FUZZ_ALEATOIRE") == "1"  # bench/fuzz.py: new examples at each run
-DUREE_MAX = 10.0
-ANGLAIS = re.compile(r"\b(?:found|expected|while|could not|did not|but got)\b")  # seconds per command: a guard against a hang, not a benchmark
+DUREE_MAX = 10.0  # seconds per command: a guard against a hang, not a benchmark
+ANGLAIS = re.compile(r"\b(?:found|expected|while|could not|did not|but got)\b")
 
 FICHE = """\
 ---

@@ -54,7 +54,8 @@ def test_sortie_vers_un_peripherique(schema, sus, tmp_path):
     try:
         os.mknod(nul, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # what /dev/null is
     except PermissionError:
-        pytest.skip("créer un périphérique demande les droits de root (le cas d'un conteneur d'intégration continue)")
+        pytest.skip("créer un périphérique demande les droits de root "
+                    "(le cas d'un conteneur d'intégration continue)")
     sortie = sus("bilan", "2024", "--sortie", str(nul), cwd=schema)
     assert sortie.code == 0, sortie.stderr
     assert stat.S_ISCHR(nul.lstat().st_mode), "le périphérique a été remplacé par un fichier"

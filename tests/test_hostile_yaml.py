@@ -107,3 +107,12 @@ def test_messages_de_syntaxe_en_francais(depot, sus, chargeur, ligne):
     messages = [d["message"] for d in rapport["diagnostics"]]
     assert messages and not any(re.search(r"\b(?:found|expected|while|could not|did not|but)\b", m)
                                 for m in messages), messages
+
+
+@CHARGEURS
+def test_erreur_en_fin_de_fichier_sans_saut_de_ligne(depot, sus, chargeur):
+    """libyaml placed the end of a file without a final line break on a line after the last one."""
+    texte = (depot / "sus.yaml").read_text(encoding="utf-8")
+    (depot / "sus.yaml").write_text(texte + "oubli", encoding="utf-8")
+    derniere = texte.count("\n") + 1
+    assert _diagnostics(depot, sus) == [("sus.yaml", derniere, 6, "SUS100")]

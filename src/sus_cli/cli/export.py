@@ -15,7 +15,8 @@ def export(
     format: Annotated[str, typer.Option("--format", "-f", help="csv (deux fichiers) ou xlsx (un classeur de "
                                         "deux feuilles).", metavar="FORMAT")] = "xlsx",
     sortie: Annotated[Optional[Path], typer.Option(
-        "--sortie", "-o", help="xlsx : le fichier (par défaut export-sus.xlsx ; « - » pour la sortie standard) ; csv : le début du nom des "
+        "--sortie", "-o", help="xlsx : le fichier (par défaut export-sus.xlsx ; « - » pour la sortie standard) ; "
+                               "csv : le début du nom des "
                                "deux fichiers (par défaut export-sus, qui donne export-sus-fiches.csv et "
                                "export-sus-valeurs.csv).", metavar="FICHIER", show_default=False)] = None,
     racine: OptionRacine = None,

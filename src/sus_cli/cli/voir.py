@@ -68,7 +68,8 @@ def _afficher(document, config, jour) -> None:
     validation = francais.validation(f.etat_validation)
     if f.validation and f.validation.etat == "validee":
         validation += f" par {affichable(f.validation.par)} le {date_fr(f.validation.le)}"
-    lignes += ["", f"[bold]Porteur[/]     {affichable(f.porteur)}" + (f" — {affichable(direction.nom)}" if direction else ""),
+    porteur = affichable(f.porteur) + (f" — {affichable(direction.nom)}" if direction else "")
+    lignes += ["", f"[bold]Porteur[/]     {porteur}",
                f"[bold]Statut[/]      {statut}", f"[bold]Validation[/]  {validation}",
                f"[bold]Période[/]     {date_fr(f.debut)} → {date_fr(f.fin)}"]
     if f.pilotes:

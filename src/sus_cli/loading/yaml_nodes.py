@@ -118,9 +118,12 @@ class Reperes:
         self.recompter = (_SAUTS_YAML.search(source, debut, self.fin) is not None) if recompter is None else recompter
 
     def position(self, mark) -> tuple[int, int]:
-        if not self.recompter:
+        longueur = self.fin - self.debut
+        if not self.recompter and mark.index < longueur:
             return mark.line + 1 + self.decalage, mark.column + 1
-        return self.a(mark.index)
+        # libyaml puts the end of a text without a final line break on a line
+        # after the last one: point at the end of the last line instead.
+        return self.a(min(mark.index, longueur))
 
     def a(self, index: int) -> tuple[int, int]:
         """(line, column) in the file of the character at `index` in the YAML text."""
@@ -363,7 +366,8 @@ _TRADUCTIONS = [
     (r"found unexpected ':'", "« : » inattendu (une valeur contenant « : » doit être entre guillemets)"),
     (r"found character '\\t' that cannot start any token", "tabulation inattendue : utilisez des espaces"),
     (r"found (?:a )?tab character", "tabulation inattendue : utilisez des espaces"),
-    (r"found character '(.)' that cannot start any token", "caractère « {0} » inattendu en début de valeur : " + _GUILLEMETS),
+    (r"found character '(.)' that cannot start any token",
+     "caractère « {0} » inattendu en début de valeur : " + _GUILLEMETS),
     (r"found character that cannot start any token", "caractère inattendu en début de valeur : " + _GUILLEMETS),
     (r"did not find expected key", "clé attendue (vérifiez l'indentation)"),
     (r"did not find expected '-' indicator", "« - » attendu (vérifiez l'indentation de la liste)"),
@@ -371,7 +375,8 @@ _TRADUCTIONS = [
     (r"found undefined alias", "alias non défini"),
     (r"(?:did not find )?expected ',' or '\]'", "« , » ou « ] » attendu dans la liste entre crochets"),
     (r"(?:did not find )?expected ',' or '\}'", "« , » ou « } » attendu dans le dictionnaire entre accolades"),
-    (r"found unknown escape character", "séquence d'échappement inconnue entre guillemets (utilisez des guillemets simples)"),
+    (r"found unknown escape character",
+     "séquence d'échappement inconnue entre guillemets (utilisez des guillemets simples)"),
     (r"(?:block )?sequence entries are not allowed", "élément de liste « - » mal placé (vérifiez l'indentation)"),
     (r"mapping keys are not allowed", "clé mal placée (vérifiez l'indentation)"),
     (r"expected <block end>", "ligne mal alignée : vérifiez l'indentation des clés et des « - » au-dessus"),

@@ -29,7 +29,8 @@ def markdown(base: str, tete: str, differences: list[DifferenceFiche], diagnosti
              titre: str | None = None) -> str:
     """File names and texts come from the fiches: each stays on its line, paths in code spans
     that nothing in them can close."""
-    lignes = [f"## {une_ligne(titre or f'Revue du schéma : {base} → {tete}')}", "", f"**{_resume(differences)}**", ""]
+    entete = une_ligne(titre or f"Revue du schéma : {base} → {tete}")
+    lignes = [f"## {entete}", "", f"**{_resume(differences)}**", ""]
     if diagnostics:
         lignes += ["### ❌ Circuit de validation", ""]
         lignes += [f"- {code_markdown(f'{d.path}:{d.line}')} **{d.code}** {une_ligne(d.message)}"
