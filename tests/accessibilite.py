@@ -16,6 +16,7 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 RACINE = Path(__file__).resolve().parents[1]
@@ -50,28 +51,40 @@ def outils() -> tuple[str, str, Path]:
     return chromium, pilote, AXE
 
 
-def verifier(pages: list[Path]) -> dict[str, list[dict]]:
-    """Page → axe-core's violations (each with id, impact, help and the nodes' targets)."""
+@contextmanager
+def navigateur(largeur: int = 1280, hauteur: int = 1024, javascript: bool = True):
+    """A headless Chromium driven by selenium (closed on exit), or OutilAbsent."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    chromium, pilote, axe = outils()
+    chromium, pilote, _ = outils()
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
     profil = tempfile.mkdtemp(prefix="sus-axe-")
     for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
                      "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage",
-                     f"--user-data-dir={profil}", "--window-size=1280,1024"):
+                     "--hide-scrollbars", f"--user-data-dir={profil}", f"--window-size={largeur},{hauteur}"):
         options.add_argument(argument)
-    script = axe.read_text(encoding="utf-8")
-    navigateur = webdriver.Chrome(service=Service(pilote), options=options)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    pilote_chrome = webdriver.Chrome(service=Service(pilote), options=options)
     try:
-        navigateur.set_script_timeout(120)
+        yield pilote_chrome
+    finally:
+        pilote_chrome.quit()
+        shutil.rmtree(profil, ignore_errors=True)
+
+
+def verifier(pages: list[Path]) -> dict[str, list[dict]]:
+    """Page → axe-core's violations (each with id, impact, help and the nodes' targets)."""
+    script = outils()[2].read_text(encoding="utf-8")
+    with navigateur() as chrome:
+        chrome.set_script_timeout(120)
         resultats = {}
         for page in pages:
-            navigateur.get(Path(page).resolve().as_uri())
-            navigateur.execute_script(script)
-            reponse = navigateur.execute_async_script(
+            chrome.get(Path(page).resolve().as_uri())
+            chrome.execute_script(script)
+            reponse = chrome.execute_async_script(
                 "const fin = arguments[arguments.length - 1];"
                 "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
                 ".then(r => fin(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
@@ -81,9 +94,6 @@ def verifier(pages: list[Path]) -> dict[str, list[dict]]:
                 raise RuntimeError(f"axe-core a échoué sur {page} : {reponse['erreur']}")
             resultats[str(page)] = reponse
         return resultats
-    finally:
-        navigateur.quit()
-        shutil.rmtree(profil, ignore_errors=True)
 
 
 def main(arguments: list[str]) -> int:

@@ -23,7 +23,7 @@ def test_les_commandes_et_options_du_readme_existent(sus, tmp_path):
         assert format_ in aide
     generale = sus("--help", cwd=tmp_path).stdout
     for commande in ("validate", "regles", "liste", "voir", "avancement", "bilan", "export", "revue", "codeowners",
-                     "suivi", "init", "nouvelle", "schema"):
+                     "suivi", "init", "nouvelle", "schema", "site"):
         assert commande in generale and f"sus {commande}" in README
 
 

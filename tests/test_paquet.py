@@ -21,11 +21,13 @@ from conftest import RACINE_PROJET
 
 import sus_cli
 
-A_NE_PAS_COPIER = {".git", ".venv", "__pycache__", "build", "dist", ".pytest_cache", ".hypothesis", "site"}
+A_NE_PAS_COPIER = {".git", ".venv", "__pycache__", "build", "dist", ".pytest_cache", ".hypothesis"}
 
 
 def _ignorer(dossier: str, noms: list[str]) -> set[str]:
     ignores = {n for n in noms if n in A_NE_PAS_COPIER or n.endswith(".egg-info")}
+    if Path(dossier) == RACINE_PROJET:
+        ignores |= {n for n in noms if n in ("site", "node_modules")}  # a site built here; npm's test tools
     if Path(dossier).name == "bench":
         ignores.add("out")
     return ignores
@@ -58,7 +60,7 @@ def test_roue_et_sdist_s_installent_dans_un_environnement_neuf(tmp_path):
     roue = tmp_path / "dist" / f"sus_cli-{version}-py3-none-any.whl"
     sdist = tmp_path / "dist" / f"sus_cli-{version}.tar.gz"
     assert roue.is_file() and sdist.is_file(), sorted(p.name for p in (tmp_path / "dist").iterdir())
-    gabarits = sorted(p.name for p in (RACINE_PROJET / "templates").glob("*.j2"))
+    gabarits = sorted(p.name for p in (RACINE_PROJET / "templates").iterdir() if p.suffix in (".j2", ".js"))
     with zipfile.ZipFile(roue) as archive:
         dans_la_roue = {Path(n).name for n in archive.namelist() if n.startswith("sus_cli/templates/")}
     assert set(gabarits) <= dans_la_roue
@@ -78,5 +80,8 @@ def test_roue_et_sdist_s_installent_dans_un_environnement_neuf(tmp_path):
     _lancer(sus, "bilan", "2024", "--racine", RACINE_PROJET / "exemples", "--format", "html", "--sortie",
             tmp_path / "bilan.html", cwd=tmp_path)
     assert "<!DOCTYPE html>" in (tmp_path / "bilan.html").read_text(encoding="utf-8")
+    # The site too: its templates and its script.
+    _lancer(sus, "site", "--racine", RACINE_PROJET / "exemples", "--sortie", tmp_path / "site", cwd=tmp_path)
+    assert (tmp_path / "site" / "site.js").read_bytes() == (RACINE_PROJET / "templates" / "site.js").read_bytes()
     _lancer(sus, "init", tmp_path / "schema", cwd=tmp_path)
     assert f"sus-cli=={version}" in (tmp_path / "schema" / ".gitlab-ci.yml").read_text(encoding="utf-8")

@@ -75,3 +75,12 @@ def sans_accents(texte: str) -> str:
     `d'acces` compare equal."""
     return "".join(c for c in unicodedata.normalize("NFKD", texte)
                    if not unicodedata.combining(c)).casefold().replace("\u2019", "'")
+
+
+def taille(octets: int) -> str:
+    """A file's size: « 820 octets », « 12 Ko », « 1,2 Mo »."""
+    if octets < 1024:
+        return pluriel(octets, "octet")
+    if octets < 1024 * 1024:
+        return f"{nombre(round(octets / 1024))}{ESPACE_INSECABLE}Ko"
+    return f"{nombre(round(octets / 1024 / 1024, 1))}{ESPACE_INSECABLE}Mo"

@@ -68,6 +68,60 @@ INSTALLATION_COMMENTAIRE = """\
 #                                     (ou l'adresse https de la roue)
 """
 
+# --- sus site : début ---------------------------------------------------------
+# The site's publication: one job appended to each CI file, on pushes to the
+# default branch only. Kept as its own block so that it stays one piece.
+GITHUB_SITE = """\
+
+  # Publie le site du schéma (sus site) sur GitHub Pages à chaque envoi sur la
+  # branche principale. À activer une fois : Settings → Pages → Source : GitHub Actions.
+  site:
+    if: github.event_name == 'push' && github.ref_name == github.event.repository.default_branch
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      pages: write     # publier sur GitHub Pages
+      id-token: write  # prouver à GitHub Pages que la publication vient de ce dépôt
+    environment:
+      name: github-pages
+      url: ${{ steps.publication.outputs.page_url }}
+    concurrency:
+      group: pages
+      cancel-in-progress: false
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0  # les évolutions de l'année du bilan JSON de la page « données »
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - name: Installer sus
+        run: pip install "$SUS_INSTALLATION"
+      - name: Construire le site
+        run: sus site --sortie site  # s'arrête si des fiches contiennent des données personnelles
+      - uses: actions/configure-pages@v5
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: site
+      - name: Publier
+        id: publication
+        uses: actions/deploy-pages@v4
+"""
+
+GITLAB_SITE = """\
+
+# Publie le site du schéma (sus site) sur GitLab Pages à chaque envoi sur la
+# branche principale (GitLab publie le dossier public/ du travail « pages »).
+pages:
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  script:
+    - sus site --sortie public  # s'arrête si des fiches contiennent des données personnelles
+  artifacts:
+    paths: [public]
+"""
+# --- sus site : fin -----------------------------------------------------------
+
 GITHUB = """\
 # Vérifie le schéma à chaque envoi et demande de fusion ; décrit la demande
 # de fusion dans le résumé du travail ; produit le bilan de l'année.
@@ -103,7 +157,7 @@ jobs:
         with:
           name: bilan
           path: bilan.html
-"""
+""" + GITHUB_SITE
 
 GITLAB = """\
 # Vérifie le schéma (rapport Code Quality sur la demande de fusion), décrit les
@@ -154,7 +208,7 @@ bilan:
     - sus bilan "$(date +%Y)" --format html --sortie bilan.html
   artifacts:
     paths: [bilan.html]
-"""
+""" + GITLAB_SITE
 
 
 def installation() -> str:
@@ -173,6 +227,8 @@ bilan-*.md
 bilan-*.html
 bilan.html
 export-sus*
+site/
+public/
 """
 
 BILAN_MODELE = """\

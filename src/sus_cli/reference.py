@@ -25,6 +25,7 @@ BLOCS = {
         ("Direction", "`directions` → `CODE` : une direction"),
         ("Volet", "`volets` → `CODE` : un volet"),
         ("Axe", "`volets` → `CODE` → `axes` → `N` : un axe"),
+        ("Site", "`site` : l'apparence du site"),
     ],
     "fiche.schema.json": [
         (None, "Les clés de l'en-tête d'une fiche"),
@@ -45,6 +46,10 @@ EXEMPLES = {
     ("sus.schema.json", None, "directions"): "`directions: {DSUN: {nom: …}}`",
     ("sus.schema.json", None, "volets"): "`volets: {TR: {titre: …, axes: …}}`",
     ("sus.schema.json", None, "regles"): "`regles: {SUS605: avertissement, SUS501: desactivee}`",
+    ("sus.schema.json", None, "coordonnees_publiques"): "`coordonnees_publiques: [solidarites@allier.fr, \"04 70 34 40 00\"]`",
+    ("sus.schema.json", None, "site"): "`site: {logo: images/logo.svg, couleur: \"#00609c\"}`",
+    ("sus.schema.json", "Site", "logo"): "`logo: images/logo.svg`",
+    ("sus.schema.json", "Site", "couleur"): "`couleur: \"#00609c\"`",
     ("sus.schema.json", "InfoSchema", "titre"): "`titre: \"Schéma unique des solidarités 2023-2027\"`",
     ("sus.schema.json", "InfoSchema", "collectivite"): "`collectivite: \"Département de l'Allier\"`",
     ("sus.schema.json", "InfoSchema", "debut"): "`debut: 2023`",
@@ -119,6 +124,9 @@ _MOTIFS = {
     r"^\d{4}$": "année (`2027`)",
     r"^\d{4}(-T[1-4])?$": "période : une année (`2024`) ou un trimestre (`2024-T1` … `2024-T4`)",
     r"^[1-9][0-9]*$": "numéro (`1`, `2`…)",
+    r"^([A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9_][A-Za-z0-9._-]*\.(png|jpg|jpeg|svg|webp|gif|PNG|JPG|JPEG|SVG|WEBP|GIF)$":
+        "chemin d'une image png, jpg, svg, webp ou gif dans le dépôt, sans `..`",
+    r"^#[0-9A-Fa-f]{6}$": "couleur `#rrggbb`",
 }
 
 

@@ -57,11 +57,13 @@ def lire_evolutions(depot: Depot, annee: int, revision: str | None, jusqua: dt.d
 
 def preparer(depot: Depot, annee: int, genere_le: dt.date, source: str = "l'arbre de travail",
              non_commitees: list[str] | None = None, evolutions=None, mots=None,
-             etat_au: dt.date | None = None) -> DonneesBilan:
+             etat_au: dt.date | None = None, diagnostics: list | None = None) -> DonneesBilan:
+    """`diagnostics`: those of `sus validate` at `genere_le`, when the caller already has them."""
     from sus_cli.engine import verifier
     from sus_cli.rules.registry import toutes
 
-    diagnostics = verifier(depot, genere_le)
+    if diagnostics is None:
+        diagnostics = verifier(depot, genere_le)
     chiffres = chiffrer_schema(depot.config, depot.a_chiffrer(), annee)
     resumes = {code: r.resume for code, r in toutes().items()}
     return DonneesBilan(chiffres, qualifier(diagnostics, resumes), genere_le, source, tuple(non_commitees or ()),

@@ -3,7 +3,8 @@ repository (the groupe stratégique's recommendations, the comité de
 pilotage's decisions), placed in every bilan after the synthesis.
 
 The file is Markdown written by people: HTML comments are notes for its
-authors and are dropped; raw HTML is shown as text, never run. It is read
+authors and are dropped; it is rendered by bilan/markdown.py (raw HTML shown
+as text, never run). It is read
 like a fiche: a regular file inside the schéma, at most 1 MB, in UTF-8.
 """
 
@@ -61,42 +62,17 @@ def lire(racine: Path, annee: int) -> Mots | None:
     return depuis_octets(relatif, octets)
 
 
-def analyseur():
-    """CommonMark with raw HTML off (shown as text) and tables on."""
-    from markdown_it import MarkdownIt
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
-
-
-def _decalage(jetons, niveau: int) -> int:
-    titres = [int(j.tag[1]) for j in jetons if j.type == "heading_open"]
-    return niveau - min(titres) if titres else 0
-
-
-def jetons(mots: Mots, niveau: int = 3):
-    """The Markdown's tokens, its headings moved so the highest is at `niveau` (at most 6)."""
-    liste = analyseur().parse(mots.texte)
-    decalage = _decalage(liste, niveau)
-    for jeton in liste:
-        if jeton.type in ("heading_open", "heading_close"):
-            jeton.tag = f"h{min(6, int(jeton.tag[1]) + decalage)}"
-    return liste
-
-
-def en_html(mots: Mots, niveau: int = 3) -> str:
-    md = analyseur()
-    return md.renderer.render(jetons(mots, niveau), md.options, {})
-
-
 def en_markdown(mots: Mots, niveau: int = 3) -> str:
     """The text as it was written, its headings moved to `niveau`, raw HTML
     escaped, control characters other than line breaks shown (`\\x1b`)."""
+    from sus_cli.bilan.markdown import analyseur, decalage
     from sus_cli.echappement import lignes as lignes_visibles
 
     liste = analyseur().parse(mots.texte)
-    decalage = _decalage(liste, niveau)
+    ecart = decalage(liste, niveau)
     lignes = mots.texte.split("\n")
     for jeton in liste:
         if jeton.type == "heading_open" and jeton.markup.startswith("#") and jeton.map:
             ligne = lignes[jeton.map[0]].lstrip()
-            lignes[jeton.map[0]] = "#" * min(6, len(jeton.markup) + decalage) + ligne[len(jeton.markup):]
+            lignes[jeton.map[0]] = "#" * min(6, len(jeton.markup) + ecart) + ligne[len(jeton.markup):]
     return lignes_visibles("\n".join(lignes)).replace("<", "\\<")

@@ -288,11 +288,11 @@ def _mots(document, d: DonneesBilan) -> None:
         _paragraphe(document, f"Les recommandations du groupe stratégique et les décisions du comité de pilotage "
                               f"pour {d.annee} n'ont pas encore été rédigées.", discret=True)
         return
-    from sus_cli.bilan.mots import jetons
+    from sus_cli.bilan.markdown import jetons
     listes: list[str] = []
     cellules: list[list[str]] | None = None
     paragraphe = None
-    for j in jetons(d.mots, niveau=2):
+    for j in jetons(d.mots.texte, niveau=2):
         if j.type == "heading_open":
             paragraphe = document.add_heading("", level=min(4, int(j.tag[1])))
         elif j.type in ("bullet_list_open", "ordered_list_open"):

@@ -10,7 +10,7 @@ import sys
 import typer
 
 from sus_cli.cli import (avancement, bilan, codeowners, collecte, completion, export, importer, init, liste, nouvelle,
-                         regles, revue, saisir, schema, suivi, validate, voir)
+                         regles, revue, saisir, schema, site, suivi, validate, voir)
 from sus_cli.cli.common import ErreurUsage, ProblemeSchema
 from sus_cli.cli.french import CommandeFr, GroupeFr, exceptions_click, traduire_erreur
 from sus_cli.echappement import lignes
@@ -56,7 +56,7 @@ for nom, fonction in (("validate", validate.validate), ("regles", regles.regles)
                       ("export", export.export), ("revue", revue.revue), ("codeowners", codeowners.codeowners),
                       ("suivi", suivi.suivi), ("collecte", collecte.collecte), ("importer", importer.importer),
                       ("saisir", saisir.saisir), ("init", init.init), ("nouvelle", nouvelle.nouvelle),
-                      ("schema", schema.schema)):
+                      ("schema", schema.schema), ("site", site.site)):
     app.command(nom, cls=CommandeFr)(fonction)
 # Other names, listed beside the command in `sus --help` (GroupeFr).
 app.command("valider", cls=CommandeFr, hidden=True)(validate.validate)

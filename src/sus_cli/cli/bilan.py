@@ -51,7 +51,7 @@ def bilan(
     schema = ouvrir_schema(racine, au, signaler_non_commitees=True)
     avertir_si_hors_schema(annee, schema.depot.config)
     evolutions = lire_evolutions(schema.depot, annee, schema.sha, schema.jour if au else None)
-    mots, probleme_mots = _mots(schema, annee)
+    mots, probleme_mots = mots_de_l_annee(schema, annee)
     donnees = preparer(schema.depot, annee, schema.jour, schema.source, schema.non_commitees, evolutions, mots,
                        schema.jour if au else None)
     if format == "json":
@@ -83,7 +83,7 @@ def bilan(
     raise typer.Exit(1 if donnees.bilan.ecartees or probleme_mots else 0)
 
 
-def _mots(schema, annee: int):
+def mots_de_l_annee(schema, annee: int):
     """The year's bilans/ANNEE.md (from git with --au), and what went wrong reading it."""
     from sus_cli.bilan.mots import MotsIllisibles, chemin, depuis_octets, lire
     try:

@@ -28,20 +28,25 @@ class Origine:
 MORCEAU = 30_000
 
 
-def ecrire(classeur, origine: Origine) -> None:
-    """Add the hidden `origine` sheet to an openpyxl workbook (write-only or not)."""
-    from sus_cli.tableur import cellule
-
-    feuille = classeur.create_sheet(FEUILLE)
-    feuille.sheet_state = "veryHidden"
+def morceaux(origine: Origine) -> list[str]:
+    """The memory as one JSON document cut into cells' worth of text (column A of the `origine` sheet)."""
     document = json.dumps({
         "sus": FORMAT, "cree_le": origine.cree_le.isoformat(), "periode": origine.periode,
         "porteur": origine.porteur,
         "valeurs": [[fiche, indicateur, periode, valeur, commentaire]
                     for (fiche, indicateur, periode), (valeur, commentaire) in origine.valeurs.items()],
         "statuts": origine.statuts}, ensure_ascii=False)
-    for debut in range(0, len(document), MORCEAU):
-        feuille.append([cellule(feuille, document[debut:debut + MORCEAU], None)])
+    return [document[debut:debut + MORCEAU] for debut in range(0, len(document), MORCEAU)]
+
+
+def ecrire(classeur, origine: Origine) -> None:
+    """Add the hidden `origine` sheet to an openpyxl workbook (write-only or not)."""
+    from sus_cli.tableur import cellule
+
+    feuille = classeur.create_sheet(FEUILLE)
+    feuille.sheet_state = "veryHidden"
+    for morceau in morceaux(origine):
+        feuille.append([cellule(feuille, morceau, None)])
 
 
 def lire(classeur) -> Origine | None:

@@ -11,7 +11,8 @@ from sus_cli.graphiques.geometrie import TAILLE_TEXTE, Graphique
 
 
 def _n(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".")
+    texte = f"{x:.1f}"  # always one decimal: drop it when it is 0 (a chart has hundreds of numbers)
+    return texte[:-2] if texte.endswith(".0") else texte
 
 
 def identifiant(texte: str) -> str:

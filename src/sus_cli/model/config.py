@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from sus_cli.model.types import CODE_REGLE, Annee, Ligne, Modele
+from sus_cli.model.types import CODE_REGLE, Annee, Ligne, Modele, Texte
 
 CODE_VOLET = r"^[A-Z][A-Z0-9]{0,9}$"
 # A word without spaces nor control characters (it is written in CODEOWNERS).
@@ -98,6 +98,19 @@ class Volet(Modele):
     axes: dict[Numero, Axe] = Field(default_factory=dict, title="Axes")
 
 
+class Site(Modele):
+    """Apparence du site du schéma (sus site)."""
+
+    # Folders and a file name that cannot start with a dot: no `..`, no hidden file, no absolute path.
+    logo: Annotated[str, Field(pattern=r"^([A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9_][A-Za-z0-9._-]*"
+                                       r"\.(png|jpg|jpeg|svg|webp|gif|PNG|JPG|JPEG|SVG|WEBP|GIF)$")] | None = Field(
+        None, title="Logo", description="Image du logo (png, jpg, svg, webp ou gif), chemin depuis le dossier de "
+                                        "sus.yaml, par exemple images/logo.svg.")
+    couleur: Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")] | None = Field(
+        None, title="Couleur", description="Couleur d'accent du site, en hexadécimal (#00609c) ; assombrie si "
+                                           "besoin pour que les liens restent lisibles.")
+
+
 class Config(Modele):
     """Le fichier sus.yaml d'un dépôt de schéma."""
 
@@ -107,6 +120,11 @@ class Config(Modele):
     regles: dict[Annotated[str, Field(pattern=CODE_REGLE)], Niveau] = Field(
         default_factory=dict, title="Sévérité des règles",
         description="Code de règle → erreur, avertissement ou desactivee.")
+    coordonnees_publiques: list[Texte] = Field(
+        default_factory=list, title="Coordonnées publiques",
+        description="Adresses électroniques et numéros de téléphone de services (accueil, standard, boîte "
+                    "générique) que les fiches peuvent citer : la règle des données personnelles ne les signale pas.")
+    site: Site | None = Field(None, title="Site", description="Apparence du site publié par « sus site ».")
 
     def objectif(self, volet: str, axe: int, objectif: int) -> str | None:
         v = self.volets.get(volet)

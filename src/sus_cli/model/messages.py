@@ -52,6 +52,9 @@ _MOTIFS = {
     r"^SUS": "code de règle « {valeur} » invalide : forme attendue SUS400",
     r"^[A-Z][A-Z0-9]{0,9}$": "code de volet « {valeur} » invalide : majuscules et chiffres, 10 au plus, "
                              "par exemple « TR »",
+    r"^([A-Za-z0-9_]": "logo « {valeur} » invalide : le chemin d'une image png, jpg, svg, webp ou gif dans le "
+                       "dépôt, depuis le dossier de sus.yaml, sans « .. », par exemple images/logo.svg",
+    r"^#[0-9A-Fa-f]": "couleur « {valeur} » invalide : six chiffres hexadécimaux après #, par exemple #00609c",
     r"\S": "texte vide : écrivez une valeur",
 }
 
