@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 
 import pytest
@@ -66,3 +67,21 @@ def test_liste_csv_prefixe(depot_piege, sus):
     sortie = sus("liste", "--format", "csv", cwd=depot_piege)
     lignes = list(csv.reader(io.StringIO(sortie.stdout), delimiter=";"))
     assert lignes[1][1] == "'" + FORMULE
+
+
+def test_caracteres_de_controle_ecrits_visiblement(depot, sus):
+    """XLSX refuses control characters (openpyxl raised, the export died with
+    exit 2): they are written visibly, in XLSX and CSV alike."""
+    from openpyxl import load_workbook
+
+    ecrire(depot, "fiches/TR-6.2.1.md", FICHE_VALIDE.replace(
+        "unite: nombre}", 'unite: nombre, valeurs: {2024: {valeur: 1, commentaire: "a\\x01b\\e[2J\\nc"}}}', 1))
+    assert sus("export", "--sortie", "x.xlsx", cwd=depot).code == 0
+    valeurs = load_workbook(depot / "x.xlsx")["valeurs"]
+    entete = [c.value for c in valeurs[1]]
+    commentaire = dict(zip(entete, (c.value for c in valeurs[2])))["commentaire"]
+    # Shown, in one way or another (the export's own writer uses the control pictures ␁ ␛), never raw.
+    assert commentaire.startswith("a") and commentaire.endswith("[2J\nc") and len(commentaire) > 7
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", commentaire), repr(commentaire)
+    assert sus("export", "--format", "csv", "--sortie", "x", cwd=depot).code == 0
+    assert "a\\x01b\\x1b[2J\nc" in (depot / "x-valeurs.csv").read_text(encoding="utf-8-sig")

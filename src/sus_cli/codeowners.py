@@ -3,8 +3,11 @@ porteur's direction, so the right hierarchy is asked to review a change."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
+
+from sus_cli.echappement import CONTROLES, une_ligne
 
 ENTETE = "# Généré par « sus codeowners » à partir de sus.yaml : ne pas modifier à la main.\n"
 CHEMIN_GITHUB = ".github/CODEOWNERS"
@@ -23,9 +26,27 @@ def racine_git(racine: Path) -> tuple[Path, str]:
     return racine, ""
 
 
+# What a CODEOWNERS pattern cannot hold as itself: a control character ends
+# or splits the line, `*` and `?` are wildcards (a fiche named `*.md` would
+# own every fiche), GitHub refuses `[ ]`, and a backslash escapes.
+_IMPOSSIBLE = re.compile(CONTROLES[:-1] + "*?\\[\\]\\\\]")
+
+
+def caractere_impossible(chemin: str) -> str | None:
+    """The first character of a path that CODEOWNERS cannot write as itself."""
+    m = _IMPOSSIBLE.search(chemin)
+    return m.group() if m else None
+
+
 def _motif(chemin: str) -> str:
-    # CODEOWNERS patterns treat spaces and some characters specially.
-    return "/" + chemin.replace("\\", "\\\\").replace(" ", "\\ ").replace("#", "\\#")
+    # Spaces and `#` are escaped; the other special characters never get here.
+    return "/" + chemin.replace(" ", "\\ ").replace("#", "\\#")
+
+
+def _entete(code: str, nom: str, gitlab: bool) -> str:
+    texte = une_ligne(f"{code} — {nom}")
+    # In a GitLab section name, `]` would end it and let what follows be read as its owners.
+    return f"\n[{texte.replace('[', '(').replace(']', ')')}]\n" if gitlab else f"\n# {texte}\n"
 
 
 def generer(depot, prefixe: str = "", gitlab: bool = False) -> str:
@@ -41,13 +62,15 @@ def generer(depot, prefixe: str = "", gitlab: bool = False) -> str:
         chemins = sorted(par_direction.get(code, ()))
         if not chemins:
             continue
-        if gitlab:
-            lignes.append(f"\n[{code} — {direction.nom}]\n")
-        else:
-            lignes.append(f"\n# {code} — {direction.nom}\n")
+        lignes.append(_entete(code, direction.nom, gitlab))
         if not direction.relecteurs:
-            lignes.append(f"# aucun relecteur déclaré pour {code} dans sus.yaml\n")
+            lignes.append(f"# aucun relecteur déclaré pour {une_ligne(code)} dans sus.yaml\n")
             continue
         proprietaires = " ".join(direction.relecteurs)
-        lignes += [f"{_motif(prefixe + chemin)} {proprietaires}\n" for chemin in chemins]
+        for chemin in chemins:
+            if caractere_impossible(prefixe + chemin):
+                lignes.append(f"# fiche sans relecteur tant que son fichier n'est pas renommé (SUS105) : "
+                              f"{une_ligne(chemin)}\n")
+            else:
+                lignes.append(f"{_motif(prefixe + chemin)} {proprietaires}\n")
     return "".join(lignes)

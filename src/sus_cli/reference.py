@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from sus_cli.model.config import CODE_DIRECTION, RELECTEUR
+from sus_cli.model.types import LIGNE_JSON
+
 # The blocks of each file, in the order of the document: definition name (None for the
 # file itself) → heading. The heading says where the block sits in the file.
 BLOCS = {
@@ -114,7 +117,9 @@ _MOTIFS = {
         "identifiant `VOLET-axe.objectif.rang`, par exemple `TR-6.2.1`",
     r"^[a-z0-9][a-z0-9-]*$": "minuscules sans accent, chiffres et tirets",
     r"^[A-Z][A-Z0-9]{0,9}$": "code de volet : une majuscule puis majuscules ou chiffres, 10 au plus (`TR`)",
-    r"^\S+$": "code de direction, sans espace (`DSUN`)",
+    CODE_DIRECTION: "code de direction, sans espace (`DSUN`)",
+    f"^(?:{RELECTEUR.pattern})$": "un compte (`@nom`), une équipe (`@organisation/equipe`) ou une adresse "
+                                  "électronique",
     r"^SUS\d{3}$": "code de règle (`SUS400`)",
     r"^\d{4}$": "année (`2027`)",
     r"^\d{4}(-T[1-4])?$": "période : une année (`2024`) ou un trimestre (`2024-T1` … `2024-T4`)",
@@ -164,6 +169,8 @@ def type_en_francais(schema: dict) -> str:
         if motif and motif in _MOTIFS:
             return _MOTIFS[motif]
         texte = "texte non vide" if schema.get("minLength") else "texte"
+        if motif == LIGNE_JSON:
+            texte += " sur une ligne"
         if "maxLength" in schema:
             texte += f", {schema['maxLength']} caractères au plus"
         return texte

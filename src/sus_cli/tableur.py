@@ -4,13 +4,17 @@ A fiche's title is untrusted input. Written as-is, `=HYPERLINK(…)` would
 become a live formula in the XLSX (openpyxl stores any string starting with
 `=` as one) and in a spreadsheet opening the CSV. Following OWASP's CSV
 injection guidance, text cells are typed as text in XLSX, and in CSV a text
-that a spreadsheet would read as a formula is prefixed with `'`.
+that a spreadsheet would read as a formula is prefixed with `'`. Control
+characters other than line breaks and tabs are written visibly (`\x1b`):
+XLSX refuses them, and a CSV is often read in a terminal.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+
+from sus_cli.echappement import lignes
 
 # `=`, `+`, `@`, tab and carriage return start a formula or a DDE payload;
 # `-` does too unless it starts a plain negative number.
@@ -36,7 +40,7 @@ def cellule_csv(valeur) -> str:
         return (str(int(valeur)) if valeur.is_integer() else repr(valeur)).replace(".", ",")
     if isinstance(valeur, (int, dt.date)):
         return valeur.isoformat() if isinstance(valeur, dt.date) else str(valeur)
-    return texte_csv(str(valeur))
+    return texte_csv(lignes(valeur))
 
 
 def valeur_xlsx(valeur):
@@ -45,7 +49,7 @@ def valeur_xlsx(valeur):
         return "oui"
     if valeur is False:
         return "non"
-    return valeur
+    return lignes(valeur) if isinstance(valeur, str) else valeur
 
 
 def typer_texte(cellule) -> None:

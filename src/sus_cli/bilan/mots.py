@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,23 +49,25 @@ def depuis_octets(relatif: str, octets: bytes) -> Mots | None:
 
 def lire(racine: Path, annee: int) -> Mots | None:
     """The year's words from the working tree; None when there is no such file."""
+    from sus_cli.loading.fichiers import Illisible, lire_octets
+
     relatif = chemin(annee)
-    try:
-        # Never through a link (it could point out of the schéma), never a device or a pipe.
-        descripteur = os.open(racine / relatif, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
+    if not os.path.lexists(racine / relatif):
         return None
-    except OSError as err:
-        raise MotsIllisibles(f"{relatif} ne peut pas être lu ({err.strerror})") from None
-    with os.fdopen(descripteur, "rb") as flux:
-        if not stat.S_ISREG(os.fstat(flux.fileno()).st_mode):
-            raise MotsIllisibles(f"{relatif} n'est pas un fichier ordinaire")
-        return depuis_octets(relatif, flux.read(TAILLE_MAX + 1))
+    try:
+        # As a fiche is read: never through a link out of the schéma, never a device or a pipe.
+        octets = lire_octets(racine / relatif, racine=racine)
+    except Illisible as err:
+        raise MotsIllisibles(f"{relatif} : {err.message}") from None
+    return depuis_octets(relatif, octets)
 
 
 def en_markdown(mots: Mots, niveau: int = 3) -> str:
-    """The text as it was written, its headings moved to `niveau`, raw HTML escaped."""
+    """The text as it was written, its headings moved to `niveau`, raw HTML
+    escaped, control characters other than line breaks shown (`\\x1b`)."""
     from sus_cli.bilan.markdown import analyseur, decalage
+    from sus_cli.echappement import lignes as lignes_visibles
+
     liste = analyseur().parse(mots.texte)
     ecart = decalage(liste, niveau)
     lignes = mots.texte.split("\n")
@@ -74,4 +75,4 @@ def en_markdown(mots: Mots, niveau: int = 3) -> str:
         if jeton.type == "heading_open" and jeton.markup.startswith("#") and jeton.map:
             ligne = lignes[jeton.map[0]].lstrip()
             lignes[jeton.map[0]] = "#" * min(6, len(jeton.markup) + ecart) + ligne[len(jeton.markup):]
-    return "\n".join(lignes).replace("<", "\\<")
+    return lignes_visibles("\n".join(lignes)).replace("<", "\\<")

@@ -10,12 +10,15 @@ HTML. Templates run in Jinja's sandbox with undefined variables as errors.
 from __future__ import annotations
 
 import importlib.resources
+import os
 from pathlib import Path
 
 import re
 import types
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+from jinja2 import (BaseLoader, ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound,
+                    select_autoescape)
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -23,6 +26,7 @@ from sus_cli import francais, graphiques
 from sus_cli.bilan import markdown
 from sus_cli.bilan import mots as mots_
 from sus_cli.bilan.donnees import DonneesBilan
+from sus_cli.echappement import une_ligne
 
 GABARITS = {"markdown": "bilan.md.j2", "html": "bilan.html.j2"}
 
@@ -37,10 +41,11 @@ _SYNTAXE_MARKDOWN = re.compile(r"([\\`*_\[\]<>#!~|])")
 
 def _markdown(texte) -> str:
     """A person's text on one line of Markdown, shown as written: whitespace
-    collapsed, Markdown syntax and raw HTML escaped."""
+    collapsed, control characters shown (`\\x1b`: a Markdown bilan is often
+    printed to a terminal), Markdown syntax and raw HTML escaped."""
     if texte is None:
         return ""
-    return _SYNTAXE_MARKDOWN.sub(r"\\\1", " ".join(str(texte).split()))
+    return _SYNTAXE_MARKDOWN.sub(r"\\\1", une_ligne(" ".join(str(texte).split())))
 
 
 def _graphique(indicateur, ident: str) -> Markup:
@@ -91,13 +96,33 @@ def dossier_integre() -> Path:
     return Path(str(importlib.resources.files("sus_cli.templates")))
 
 
+class _GabaritsDuDepot(BaseLoader):
+    """The schéma repository's own templates/, read as a fiche is: a regular
+    file inside the schéma, at most 1 Mo. A link out of the schéma (to
+    /etc/passwd, /dev/zero) is refused, never followed into a bilan."""
+
+    def __init__(self, racine: Path):
+        self.racine = racine
+
+    def get_source(self, environment, template):
+        from sus_cli.loading.fichiers import Illisible, lire_octets
+
+        chemin = self.racine / "templates" / Path(*split_template_path(template))
+        if not os.path.lexists(chemin):
+            raise TemplateNotFound(template)
+        try:
+            source = lire_octets(chemin, racine=self.racine).decode("utf-8")
+        except Illisible as err:
+            raise TemplateError(f"templates/{template} : {err.message}") from None
+        except UnicodeDecodeError:
+            raise TemplateError(f"templates/{template} n'est pas en UTF-8") from None
+        return source, str(chemin), lambda: True
+
+
 def environnement(racine: Path | None) -> Bac:
-    dossiers = []
-    if racine is not None and (racine / "templates").is_dir():
-        dossiers.append(str(racine / "templates"))
-    dossiers.append(str(dossier_integre()))
+    integres = FileSystemLoader(str(dossier_integre()))
     env = Bac(
-        loader=FileSystemLoader(dossiers),
+        loader=ChoiceLoader([_GabaritsDuDepot(racine), integres]) if racine is not None else integres,
         # select_autoescape matches the last suffix only: name `.html.j2` too.
         autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml", "html.j2", "svg.j2"),
                                      default_for_string=False, default=False),

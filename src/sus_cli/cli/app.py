@@ -11,8 +11,10 @@ import typer
 
 from sus_cli.cli import (avancement, bilan, codeowners, collecte, completion, export, importer, init, liste, nouvelle,
                          regles, revue, saisir, schema, site, suivi, validate, voir)
-from sus_cli.cli.common import ErreurUsage
+from sus_cli.cli.common import ErreurUsage, ProblemeSchema
 from sus_cli.cli.french import CommandeFr, GroupeFr, exceptions_click, traduire_erreur
+from sus_cli.echappement import lignes
+from sus_cli.files import ErreurEcriture, expliquer
 
 app = typer.Typer(
     name="sus",
@@ -101,9 +103,10 @@ def main(argv: list[str] | None = None) -> None:
             print(f"Erreur d'utilisation : {traduire_erreur(err.format_message())}", file=sys.stderr)
             print("Aide : sus --help", file=sys.stderr)
             code = 2
-    except ErreurUsage as err:
-        print(f"Erreur : {err}", file=sys.stderr)
-        code = 2
+    except (ErreurUsage, ErreurEcriture, ProblemeSchema) as err:
+        # Messages quote file names and values from the schéma: shown, never obeyed.
+        print(f"Erreur : {lignes(err)}", file=sys.stderr)
+        code = 1 if isinstance(err, ProblemeSchema) else 2
     except KeyboardInterrupt:
         print("Interrompu.", file=sys.stderr)
         code = 2
@@ -112,12 +115,12 @@ def main(argv: list[str] | None = None) -> None:
         code = 0
     except OSError as err:
         cible = f" : {err.filename}" if err.filename else ""
-        print(f"Erreur : {err.strerror or err}{cible}", file=sys.stderr)
+        print(f"Erreur : {lignes(expliquer(err))}{lignes(cible)}", file=sys.stderr)
         code = 2
     except Exception as err:  # the last line of defence: never a traceback
         if debug:
             raise
-        print(f"Erreur interne de sus : {type(err).__name__}: {err}\n"
+        print(f"Erreur interne de sus : {type(err).__name__}: {lignes(err)}\n"
               "Relancez avec --debug pour le détail, et signalez-la aux mainteneurs.", file=sys.stderr)
         code = 2
     sys.exit(code if isinstance(code, int) else 0)

@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from sus_cli.cli.common import (ErreurUsage, OptionAu, OptionRacine, avertir_si_hors_schema, console, lire_annee,
-                                ouvrir_schema)
+from sus_cli.cli.common import (ErreurUsage, OptionAu, OptionRacine, affichable, avertir_si_hors_schema, console,
+                                lire_annee, ouvrir_schema)
 
 
 def avancement(
@@ -54,7 +54,6 @@ def _barre(part: float | None, largeur: int = 12) -> str:
 
 
 def _afficher(chiffres, jour, source: str) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     from sus_cli import francais
@@ -62,11 +61,11 @@ def _afficher(chiffres, jour, source: str) -> None:
     sortie = console()
     s = chiffres.synthese
     sortie.print(f"[bold]Avancement au {francais.date(jour)}[/] — valeurs et budgets de {chiffres.annee} "
-                 f"— d'après {escape(source)}")
+                 f"— d'après {affichable(source)}")
     sortie.print(f"{s.fiches} fiches ; réalisation {_barre(s.taux_realisation)} ; atteinte {_barre(s.atteinte)}"
                  f" ({s.atteinte_non_calculable} non calculable(s)) ; [red]{s.en_retard}[/] en retard")
     for volet in chiffres.volets:
-        table = Table(title=f"{volet.code} — {escape(volet.titre)}", title_justify="left", title_style="bold")
+        table = Table(title=f"{volet.code} — {affichable(volet.titre)}", title_justify="left", title_style="bold")
         for colonne, justification in (("", "left"), ("fiches", "right"), ("statuts", "left"),
                                        ("réalisation", "left"), ("atteinte", "left"), ("en retard", "right")):
             table.add_column(colonne, justify=justification)
@@ -80,4 +79,4 @@ def _afficher(chiffres, jour, source: str) -> None:
     if s.retards:
         sortie.print("[bold red]Fiches en retard[/] : " + ", ".join(s.retards))
     for ecartee in chiffres.ecartees:
-        sortie.print(f"[yellow]écartée[/] {escape(ecartee.chemin)} : {escape(ecartee.raison)}")
+        sortie.print(f"[yellow]écartée[/] {affichable(ecartee.chemin)} : {affichable(ecartee.raison)}")

@@ -40,7 +40,8 @@ def bilan(
     Code de sortie : 0 si le bilan est écrit, 1 si des fiches invalides ont dû en être écartées.
     """
     from sus_cli.bilan.donnees import lire_evolutions, preparer
-    from sus_cli.files import ecrire_atomique
+    from sus_cli.echappement import une_ligne
+    from sus_cli.files import ecrire_sortie
 
     if format not in FORMATS:
         raise ErreurUsage(f"format « {format} » inconnu ; formats possibles : {', '.join(FORMATS)}")
@@ -69,21 +70,15 @@ def bilan(
         except ErreurGabarit as err:
             raise ErreurUsage(str(err)) from None
     cible = sortie if sortie is not None else ("-" if format == "json" else f"bilan-{annee}.{FORMATS[format]}")
-    if cible == "-":
-        if isinstance(contenu, bytes):
-            sys.stdout.buffer.write(contenu)
-        else:
-            sys.stdout.write(contenu)
-    else:
-        ecrire_atomique(Path(cible), contenu)
-        print(f"Bilan {annee} écrit dans {cible}", file=sys.stderr)
+    if not ecrire_sortie(cible, contenu):
+        print(f"Bilan {annee} écrit dans {une_ligne(cible)}", file=sys.stderr)
     if donnees.non_commitees:
         print(f"Attention : ce bilan tient compte de fichiers modifiés mais pas encore enregistrés dans "
-              f"l'historique (commit) : {', '.join(donnees.non_commitees)}", file=sys.stderr)
+              f"l'historique (commit) : {', '.join(map(une_ligne, donnees.non_commitees))}", file=sys.stderr)
     for ecartee in donnees.bilan.ecartees:
-        print(f"fiche écartée du bilan : {ecartee.chemin} ({ecartee.raison})", file=sys.stderr)
+        print(f"fiche écartée du bilan : {une_ligne(ecartee.chemin)} ({une_ligne(ecartee.raison)})", file=sys.stderr)
     if probleme_mots:
-        print(f"Attention : {probleme_mots} ; le bilan est fait sans les recommandations et décisions de "
+        print(f"Attention : {une_ligne(probleme_mots)} ; le bilan est fait sans les recommandations et décisions de "
               f"l'année.", file=sys.stderr)
     raise typer.Exit(1 if donnees.bilan.ecartees or probleme_mots else 0)
 

@@ -16,6 +16,11 @@ class ErreurUsage(Exception):
     """A usage error: French message, exit status 2."""
 
 
+class ProblemeSchema(Exception):
+    """The schéma itself is wrong (an invalid sus.yaml), so the command cannot
+    work: French message, exit status 1, as for any problem in the schéma."""
+
+
 OptionRacine = Annotated[Optional[Path], typer.Option(
     "--racine", help="Dossier du dépôt de schéma (qui contient sus.yaml). "
                      "Par défaut : le premier dossier contenant sus.yaml en remontant depuis le dossier courant.",
@@ -90,7 +95,7 @@ def ouvrir_schema(racine: Path | None, au: str | None = None, a_lire=None, exige
         jour = dt.date.fromisoformat(au) if _est_date(au) else moment.date()
         schema = Schema(depot, jour, f"le commit {sha[:10]} du {moment.date().isoformat()}", sha=sha)
     if exiger_config and schema.depot.config is None:
-        raise ErreurUsage("sus.yaml est invalide : lancez « sus validate » pour voir pourquoi")
+        raise ProblemeSchema("sus.yaml est invalide : lancez « sus validate » pour voir pourquoi")
     return schema
 
 
@@ -123,3 +128,13 @@ def console(flux=None):
 
 def sur_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def affichable(texte: object, plusieurs_lignes: bool = False) -> str:
+    """Text from the schéma for rich markup: its control characters shown
+    (never sent to the terminal), line breaks too unless `plusieurs_lignes`,
+    its markup escaped."""
+    from rich.markup import escape
+
+    from sus_cli.echappement import lignes, une_ligne
+    return escape((lignes if plusieurs_lignes else une_ligne)(texte))

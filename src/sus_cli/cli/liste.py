@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from sus_cli import francais
-from sus_cli.cli.common import ErreurUsage, OptionRacine, charger_depot, console
+from sus_cli.cli.common import ErreurUsage, OptionRacine, affichable, charger_depot, console
 from sus_cli.figures.synthese import ORDRE_STATUTS as STATUTS_POSSIBLES
 
 VALIDATIONS = ("brouillon", "soumise", "validee")
@@ -92,9 +92,10 @@ def liste(
                                               ("validation", validation)) if filtre}
         _afficher(lignes, constantes)
     if invalides:
+        from sus_cli.echappement import une_ligne
         print(f"{francais.pluriel(len(invalides), 'fiche invalide non listée', 'fiches invalides non listées')} "
               "(voir « sus validate ») : "
-              + ", ".join(invalides[:5]) + (" …" if len(invalides) > 5 else ""), file=sys.stderr)
+              + ", ".join(map(une_ligne, invalides[:5])) + (" …" if len(invalides) > 5 else ""), file=sys.stderr)
     raise typer.Exit(1 if invalides else 0)
 
 
@@ -106,13 +107,12 @@ TITRE_MIN = 30
 
 
 def _cellules(ligne: dict) -> dict[str, str]:
-    from rich.markup import escape
-
     statut = francais.statut(ligne["statut"])
     if ligne["en_retard"]:
         statut += " [red](en retard)[/]"
     fin = dt.date.fromisoformat(ligne["fin"]) if ligne["fin"] else None
-    return {"fiche": ligne["id"], "titre": escape(ligne["titre"]), "statut": statut, "porteur": ligne["porteur"],
+    return {"fiche": ligne["id"], "titre": affichable(ligne["titre"]), "statut": statut,
+            "porteur": affichable(ligne["porteur"]),
             "validation": francais.validation(ligne["validation"]), "fin": francais.date(fin)}
 
 

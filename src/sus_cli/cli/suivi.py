@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -33,7 +32,8 @@ def suivi(
     """
     from sus_cli.engine import verifier
     from sus_cli.figures.suivi import bornes, suivre
-    from sus_cli.files import ecrire_atomique
+    from sus_cli.echappement import une_ligne
+    from sus_cli.files import ecrire_sortie
     from sus_cli.history.depot_git import ErreurGit, ouvrir
     from sus_cli.history.journal import activite, lire_journal
 
@@ -69,11 +69,8 @@ def suivi(
             raise ErreurUsage(str(err)) from None
     cible = sortie if sortie is not None else ("-" if format == "json" else
                                                f"suivi-{resultat.trimestre}.{EXTENSIONS[format]}")
-    if cible == "-":
-        sys.stdout.write(texte)
-    else:
-        ecrire_atomique(Path(cible), texte)
-        print(f"Suivi {resultat.trimestre} écrit dans {cible}", file=sys.stderr)
+    if not ecrire_sortie(cible, texte):
+        print(f"Suivi {resultat.trimestre} écrit dans {une_ligne(cible)}", file=sys.stderr)
     invalides = depot.invalides()
     if invalides:
         print(f"{francais.pluriel(len(invalides), 'fiche invalide écartée', 'fiches invalides écartées')} du suivi "

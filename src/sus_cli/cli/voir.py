@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from sus_cli.cli.common import ErreurUsage, OptionRacine, charger_depot, console
+from sus_cli.cli.common import ErreurUsage, OptionRacine, affichable, charger_depot, console
 
 
 def voir(
@@ -38,11 +38,11 @@ def voir(
 
 def _afficher(document, config, jour) -> None:
     from rich.markdown import Markdown
-    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
 
     from sus_cli import francais, graphiques
+    from sus_cli.echappement import lignes as sur_plusieurs_lignes
     from sus_cli.figures.fiches import en_retard
     from sus_cli.figures.indicateurs import serie
     from sus_cli.model.fiche import decomposer_id
@@ -55,39 +55,40 @@ def _afficher(document, config, jour) -> None:
     volet = config.volets.get(code)
     lignes = []
     if volet:
-        lignes.append(f"[dim]Volet {code} — {escape(volet.titre)}[/]")
+        lignes.append(f"[dim]Volet {code} — {affichable(volet.titre)}[/]")
         if axe in volet.axes:
-            lignes.append(f"[dim]Axe {axe} — {escape(volet.axes[axe].titre)}[/]")
+            lignes.append(f"[dim]Axe {axe} — {affichable(volet.axes[axe].titre)}[/]")
             titre_objectif = volet.axes[axe].objectifs.get(objectif)
             if titre_objectif:
-                lignes.append(f"[dim]Objectif {axe}.{objectif} — {escape(titre_objectif)}[/]")
+                lignes.append(f"[dim]Objectif {axe}.{objectif} — {affichable(titre_objectif)}[/]")
     direction = config.directions.get(f.porteur)
     statut = francais.statut(f.statut)
     if en_retard(f, jour):
         statut += f" [bold red]en retard[/] (fin prévue le {date_fr(f.fin)})"
     validation = francais.validation(f.etat_validation)
     if f.validation and f.validation.etat == "validee":
-        validation += f" par {escape(f.validation.par)} le {date_fr(f.validation.le)}"
-    lignes += ["", f"[bold]Porteur[/]     {f.porteur}" + (f" — {escape(direction.nom)}" if direction else ""),
+        validation += f" par {affichable(f.validation.par)} le {date_fr(f.validation.le)}"
+    porteur = affichable(f.porteur) + (f" — {affichable(direction.nom)}" if direction else "")
+    lignes += ["", f"[bold]Porteur[/]     {porteur}",
                f"[bold]Statut[/]      {statut}", f"[bold]Validation[/]  {validation}",
                f"[bold]Période[/]     {date_fr(f.debut)} → {date_fr(f.fin)}"]
     if f.pilotes:
-        lignes.append(f"[bold]Pilotes[/]     {escape(', '.join(f.pilotes))}")
+        lignes.append(f"[bold]Pilotes[/]     {affichable(', '.join(f.pilotes))}")
     if f.partenaires:
         for nom, liste in (("internes", f.partenaires.internes), ("externes", f.partenaires.externes)):
             if liste:
-                lignes.append(f"[bold]Partenaires {nom}[/] {escape(', '.join(liste))}")
+                lignes.append(f"[bold]Partenaires {nom}[/] {affichable(', '.join(liste))}")
     if f.dispositifs:
-        lignes.append(f"[bold]Dispositifs[/] {escape(', '.join(f.dispositifs))}")
+        lignes.append(f"[bold]Dispositifs[/] {affichable(', '.join(f.dispositifs))}")
     if f.fiches_liees:
         lignes.append(f"[bold]Fiches liées[/] {', '.join(f.fiches_liees)}")
-    lignes.append(f"[dim]{escape(document.chemin)}[/]")
-    sortie.print(Panel("\n".join(lignes), title=f"[bold]{f.id} — {escape(f.titre)}[/]", title_align="left"))
+    lignes.append(f"[dim]{affichable(document.chemin)}[/]")
+    sortie.print(Panel("\n".join(lignes), title=f"[bold]{f.id} — {affichable(f.titre)}[/]", title_align="left"))
 
     for indicateur in f.indicateurs:
         # The same series as the bilan's chart, as one line of blocks.
         courbe = graphiques.en_texte(serie(indicateur, jour.year))
-        table = Table(title=f"{escape(indicateur.libelle)} ({escape(indicateur.unite)})"
+        table = Table(title=f"{affichable(indicateur.libelle)} ({affichable(indicateur.unite)})"
                             + (f"  [blue]{courbe}[/]" if courbe else ""), title_justify="left", title_style="bold")
         for colonne in ("période", "valeur", "cible", "commentaire"):
             table.add_column(colonne, justify="right" if colonne in ("valeur", "cible") else "left")
@@ -101,7 +102,7 @@ def _afficher(document, config, jour) -> None:
             if getattr(brute, "estimation", False):
                 commentaire = ("estimation ; " + commentaire).rstrip(" ;")
             cible = indicateur.cibles.get(int(periode)) if periode.isdigit() else None
-            table.add_row(periode, nombre(valeur), nombre(cible) if cible is not None else "", escape(commentaire))
+            table.add_row(periode, nombre(valeur), nombre(cible) if cible is not None else "", affichable(commentaire))
         if not periodes and not indicateur.reference:
             table.add_row("—", "aucune valeur", "", "")
         sortie.print(table)
@@ -113,18 +114,18 @@ def _afficher(document, config, jour) -> None:
             table.add_column(colonne, justify="left" if colonne == "financeurs" else "right")
         for ligne in sorted(f.budget, key=lambda b: b.annee):
             table.add_row(str(ligne.annee), euros(ligne.prevu), euros(ligne.engage), euros(ligne.consomme),
-                          escape(", ".join(ligne.financeurs)))
+                          affichable(", ".join(ligne.financeurs)))
         sortie.print(table)
     if f.etapes:
         sortie.print("[bold]Étapes[/]")
         for etape in f.etapes:
             marque = "[green]✓[/]" if etape.faite else ("[red]✗[/]" if etape.echeance and etape.echeance < jour else "·")
-            sortie.print(f"  {marque} {escape(etape.libelle)} ({date_fr(etape.echeance)})")
+            sortie.print(f"  {marque} {affichable(etape.libelle)} ({date_fr(etape.echeance)})")
     if f.notes_suivi:
         sortie.print("[bold]Dernières notes de suivi[/]")
         for note in sorted(f.notes_suivi, key=lambda n: n.date, reverse=True)[:3]:
             avancement = f" — avancement {note.avancement} %" if note.avancement is not None else ""
-            sortie.print(f"  [dim]{date_fr(note.date)}{avancement}[/]  {escape(note.texte)}")
+            sortie.print(f"  [dim]{date_fr(note.date)}{avancement}[/]  {affichable(note.texte, plusieurs_lignes=True)}")
     if document.corps.strip():
         sortie.print()
-        sortie.print(Markdown(document.corps))
+        sortie.print(Markdown(sur_plusieurs_lignes(document.corps)))

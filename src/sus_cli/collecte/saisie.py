@@ -9,11 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sus_cli.model.types import PERIODE
-
 # The bound of the fiches' numbers (docs/extensions.md): beyond it a value
 # is a typing mistake, and floats lose their units digit.
-NOMBRE_MAX = 10**15
+from sus_cli.model.types import NOMBRE_MAX, PERIODE
 
 OUI = {"oui", "o", "vrai", "true", "x", "fait", "faite"}
 NON = {"non", "n", "faux", "false"}

@@ -9,7 +9,7 @@ import io
 from pathlib import Path
 
 from sus_cli.export.tableaux import Tableau
-from sus_cli.files import ecrire_atomique
+from sus_cli.files import ecrire_sortie
 from sus_cli.tableur import cellule_csv
 
 
@@ -23,8 +23,9 @@ def csv_octets(tableau: Tableau) -> bytes:
     return ("\ufeff" + flux.getvalue()).encode("utf-8")
 
 
-def ecrire_csv(tableau: Tableau, chemin: Path) -> None:
-    ecrire_atomique(chemin, csv_octets(tableau))
+def ecrire_csv(tableau: Tableau, chemin: Path) -> bool:
+    """True when written to standard output."""
+    return ecrire_sortie(chemin, csv_octets(tableau))
 
 
 def xlsx_octets(tableaux: tuple[Tableau, ...], origine=None) -> bytes:
@@ -47,5 +48,6 @@ def xlsx_octets(tableaux: tuple[Tableau, ...], origine=None) -> bytes:
     return classeur(feuilles)
 
 
-def ecrire_xlsx(tableaux: tuple[Tableau, ...], chemin: Path, origine=None) -> None:
-    ecrire_atomique(chemin, xlsx_octets(tableaux, origine))
+def ecrire_xlsx(tableaux: tuple[Tableau, ...], chemin: Path, origine=None) -> bool:
+    """True when written to standard output."""
+    return ecrire_sortie(chemin, xlsx_octets(tableaux, origine))

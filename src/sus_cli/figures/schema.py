@@ -83,7 +83,10 @@ def chiffrer_schema(config: Config, fiches: list[tuple[str, Fiche | None, str | 
     ecartees = []
     for chemin, fiche, identifiant in fiches:
         if fiche is None:
-            ecartees.append(FicheEcartee(chemin, identifiant, "fiche mal formée, que la vérification des fiches explique"))
+            # A path that is not a `.md` is a folder that could not be read.
+            raison = ("fiche mal formée, que la vérification des fiches explique" if chemin.endswith(".md")
+                      else "dossier illisible : les fiches qu'il contient manquent (voir la vérification des fiches)")
+            ecartees.append(FicheEcartee(chemin, identifiant, raison))
             continue
         volet, axe, objectif, _ = decomposer_id(fiche.id)
         if config.objectif(volet, axe, objectif) is None:

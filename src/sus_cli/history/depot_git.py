@@ -54,11 +54,14 @@ class DepotGit:
                 dt.date.fromisoformat(revision)
             except ValueError:
                 raise ErreurGit(f"date impossible « {revision} »") from None
-            sha = self.executer("rev-list", "-1", f"--before={revision}T23:59:59", "HEAD").strip()
+            avant = borne_git(dt.date.fromisoformat(revision), fin_de_journee=True)
+            sha = self.executer("rev-list", "-1", f"--before={avant}", "HEAD").strip() if avant else ""
             if not sha:
                 indice = " (le clone est superficiel : l'historique ancien manque)" if self.est_superficiel() else ""
                 raise ErreurGit(f"aucun commit au plus tard le {revision}{indice}")
             return sha
+        if revision.startswith("-"):  # never an option of git's, whatever the caller passes
+            raise ErreurGit(f"révision git inconnue : « {revision} »")
         try:
             return self.executer("rev-parse", "--verify", "-q", f"{revision}^{{commit}}").strip()
         except ErreurGit:
@@ -94,6 +97,21 @@ class DepotGit:
             _sha, _type, _taille, flux = self.repo.git.stream_object_data(objet)
             contenus[relatif] = flux.read()
         return contenus
+
+
+def borne_git(jour: dt.date, fin_de_journee: bool = False) -> str | None:
+    """The start (or end) of a day, local time, as a git date option value.
+
+    Git's own date parser cannot read years from 2100 on (`--before=2100-01-01`
+    finds nothing): give it seconds since 1970 instead, `@N`. None before
+    1970, where git has no commit.
+    """
+    moment = dt.datetime.combine(jour, dt.time(23, 59, 59) if fin_de_journee else dt.time())
+    try:
+        secondes = int(moment.astimezone().timestamp())
+    except (OverflowError, OSError, ValueError):  # beyond what the C library's local time handles
+        secondes = int(moment.replace(tzinfo=dt.datetime.now().astimezone().tzinfo).timestamp())
+    return f"@{secondes}" if secondes >= 0 else None
 
 
 def ouvrir(racine: Path) -> DepotGit:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sus_cli.history.depot_git import DepotGit
+from sus_cli.history.depot_git import DepotGit, borne_git
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +34,13 @@ def lire_journal(depot: DepotGit, depuis: dt.date | None = None, jusqua: dt.date
     if not depot.a_des_commits():
         return []
     options = ["log", "-M", "--name-status", "-z", f"--format={FORMAT}"]
-    if depuis:
-        options.append(f"--since={depuis.isoformat()}T00:00:00")
+    if depuis and borne_git(depuis):
+        options.append(f"--since={borne_git(depuis)}")
     if jusqua:
-        options.append(f"--until={jusqua.isoformat()}T23:59:59")
+        fin = borne_git(jusqua, fin_de_journee=True)
+        if fin is None:
+            return []
+        options.append(f"--until={fin}")
     sortie = depot.executer(*options, revision, "--", f"{depot.prefixe}sus.yaml", f"{depot.prefixe}fiches")
     return analyser(sortie, depot.prefixe)
 

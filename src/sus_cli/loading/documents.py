@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from sus_cli.diagnostics import Chemin, Constat
+from sus_cli.loading.fichiers import Illisible, lire_octets, trop_gros
 from sus_cli.loading.frontmatter import decouper
 from sus_cli.loading.text import TAILLE_MAX, decoder
 from sus_cli.loading.yaml_nodes import Yaml, lire_yaml
@@ -34,6 +35,8 @@ class Document:
     # False for a fiche read only for its id (not reported on): see lire_id.
     complet: bool = True
     id_seul: str | None = None
+    # True for a folder (or a link to one) under fiches/ reported as not read.
+    dossier: bool = False
 
     @property
     def corps(self) -> str:
@@ -63,21 +66,11 @@ class Document:
         return identifiant if isinstance(identifiant, str) else None
 
 
-def _trop_gros(taille: int) -> Constat:
-    return Constat(f"fichier trop volumineux ({taille / 1024 / 1024:.1f} Mo ; une fiche fait au plus "
-                   f"{TAILLE_MAX // 1024} Ko) : ce n'est sans doute pas une fiche", ligne=1, colonne=1)
-
-
-def _lire_octets(chemin: Path, document: Document) -> bytes | None:
+def _lire_octets(chemin: Path, document: Document, racine: Path | None = None) -> bytes | None:
     try:
-        taille = chemin.stat().st_size
-        if taille > TAILLE_MAX:
-            document.problemes.append(("SUS103", _trop_gros(taille)))
-            return None
-        return chemin.read_bytes()
-    except OSError as err:
-        document.problemes.append(("SUS104", Constat(
-            f"fichier illisible : {err.strerror or err}", ligne=1, colonne=1)))
+        return lire_octets(chemin, racine)
+    except Illisible as err:
+        document.problemes.append((err.code, Constat(err.message, ligne=1, colonne=1)))
         return None
 
 
@@ -138,7 +131,7 @@ def _avec_texte(relatif: str, octets: bytes | None, document: Document | None = 
     """A document with its decoded text, or with the reason it has none."""
     document = document or Document(relatif)
     if octets is not None and len(octets) > TAILLE_MAX:
-        document.problemes.append(("SUS103", _trop_gros(len(octets))))
+        document.problemes.append(("SUS103", Constat(trop_gros(len(octets)), ligne=1, colonne=1)))
     elif octets is not None:
         texte = decoder(octets)
         if texte.probleme:
@@ -178,9 +171,8 @@ def lire_id(chemin: Path, relatif: str) -> Document:
     case, where parsing every fiche would cost seconds."""
     document = Document(relatif, complet=False)
     try:
-        with chemin.open("rb") as flux:
-            debut = flux.read(64 * 1024).decode("utf-8", errors="replace")
-    except OSError:
+        debut = lire_octets(chemin, limite=64 * 1024).decode("utf-8", errors="replace")
+    except Illisible:
         return document
     if debut.startswith("\ufeff"):
         debut = debut[1:]
@@ -190,9 +182,10 @@ def lire_id(chemin: Path, relatif: str) -> Document:
     return document
 
 
-def lire_config(chemin: Path, relatif: str = "sus.yaml") -> Document:
+def lire_config(chemin: Path, relatif: str = "sus.yaml", racine: Path | None = None) -> Document:
+    """sus.yaml; with `racine`, a link that leads out of it is not followed."""
     document = Document(relatif)
-    return config_depuis_octets(_lire_octets(chemin, document), relatif, document)
+    return config_depuis_octets(_lire_octets(chemin, document, racine), relatif, document)
 
 
 def config_depuis_octets(octets: bytes | None, relatif: str = "sus.yaml", document: Document | None = None) -> Document:

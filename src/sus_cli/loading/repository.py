@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from sus_cli.diagnostics import Constat
+from sus_cli.files import expliquer
 from sus_cli.loading.documents import (Document, config_depuis_octets, fiche_depuis_octets, lire_config,
                                        lire_fiche, lire_id)
 from sus_cli.model import Config
@@ -52,59 +55,100 @@ class Depot:
 
     def fiches_lues(self) -> list[Document]:
         """The `.md` files read under fiches/ (parsed or not), without the
-        entries that only report an unreadable folder (a symlink loop)."""
-        return [f for f in self.fiches if f.chemin.endswith(".md")]
+        entries that only report a folder."""
+        return [f for f in self.fiches if not f.dossier]
+
+    def dossiers_non_lus(self) -> list[Document]:
+        """Folders under fiches/ whose fiches are missing from every count:
+        unreadable, or links out of the schéma (a loop hides nothing)."""
+        return [f for f in self.fiches if f.dossier and all(c.type != "boucle" for _, c in f.problemes)]
 
     def a_chiffrer(self) -> list[tuple[str, object, str | None]]:
-        """(path, model or None, id) of every fiche: what figures/ takes."""
-        return [(f.chemin, f.modele, f.id) for f in self.fiches_lues()]
+        """(path, model or None, id) of every fiche, and of every folder not
+        read: what figures/ takes (the folders are left out, and said so)."""
+        return [(f.chemin, f.modele, f.id) for f in (*self.fiches_lues(), *self.dossiers_non_lus())]
 
     def invalides(self) -> list[str]:
-        """Paths of the fiches that could not be validated (left out of lists and bilans)."""
-        return [f.chemin for f in self.fiches_lues() if f.modele is None]
+        """Paths of the fiches that could not be validated, and of the folders
+        not read (left out of lists and bilans)."""
+        return [f.chemin for f in self.fiches_lues() if f.modele is None] + [
+            f.chemin for f in self.dossiers_non_lus()]
 
 
-def fichiers_fiches(racine: Path) -> Iterator[tuple[Path, str, Constat | None]]:
-    """Every `fiches/**/*.md` as (path, relative path, problem), sorted.
+class Entree(NamedTuple):
+    """A file (or a folder not read) found under fiches/."""
 
-    Symlinked folders are followed once: a folder already visited (a
-    symlink loop) is reported, not walked again.
+    chemin: Path  # where to read it (a link's target, checked to be inside the schéma)
+    relatif: str  # as shown, relative to the root, with "/"
+    probleme: Constat | None = None  # why it is not read (SUS104)
+    dossier: bool = False
+
+
+def _pas_lu(chemin: Path, relatif: str, message: str, dossier: bool, type_: str | None = None) -> Entree:
+    return Entree(chemin, relatif, Constat(message, ligne=1, colonne=1, type=type_), dossier)
+
+
+def fichiers_fiches(racine: Path) -> Iterator[Entree]:
+    """Every `fiches/**/*.md`, sorted, and every folder or link that could not be walked.
+
+    Only what lies inside the schéma's root is read: a link that leads out
+    of it is reported (SUS104) and not followed, as is a folder that cannot
+    be read (its fiches would otherwise be left out without a word). A
+    folder reached twice through links (a loop) is reported once and not
+    walked again. Whether a `.md` is a regular file is checked when reading it.
     """
     base = racine / DOSSIER_FICHES
-    if not base.is_dir():
-        return
+    racine_reelle = Path(os.path.realpath(racine))
+    base_reelle = Path(os.path.realpath(base))
     vus: set[tuple[int, int]] = set()
-    base_reelle = base.resolve()
-    for dossier, sous_dossiers, fichiers in os.walk(base, followlinks=True):
-        for nom in list(sous_dossiers):
-            lien = Path(dossier) / nom
-            if lien.is_symlink() and base_reelle.is_relative_to(lien.resolve()):
-                # A link to fiches/ or one of its parents: walking it never ends.
-                sous_dossiers.remove(nom)
-                yield lien, lien.relative_to(racine).as_posix(), Constat(
-                    "lien symbolique en boucle : ce dossier renvoie à un dossier parent ; supprimez le lien",
-                    ligne=1, colonne=1)
-        info = os.stat(dossier)
-        cle = (info.st_dev, info.st_ino)
-        relatif_dossier = Path(dossier).relative_to(racine).as_posix()
-        if cle in vus:
-            sous_dossiers.clear()
-            yield Path(dossier), relatif_dossier, Constat(
-                "lien symbolique en boucle : ce dossier renvoie à un dossier déjà lu ; supprimez le lien",
-                ligne=1, colonne=1)
+    pile = [(base, DOSSIER_FICHES)]
+    while pile:
+        dossier, relatif_dossier = pile.pop()
+        try:
+            info = os.stat(dossier)
+        except OSError:
+            continue  # no fiches/ folder: no fiche
+        if not stat.S_ISDIR(info.st_mode):
             continue
-        vus.add(cle)
-        sous_dossiers.sort()
-        for nom in sorted(fichiers):
-            if not nom.endswith(".md"):
-                continue
-            chemin = Path(dossier) / nom
-            relatif = f"{relatif_dossier}/{nom}"
-            if chemin.is_symlink() and not chemin.exists():
-                yield chemin, relatif, Constat(
-                    "lien symbolique cassé ou en boucle : la cible n'existe pas", ligne=1, colonne=1)
-                continue
-            yield chemin, relatif, None
+        if (info.st_dev, info.st_ino) in vus:
+            yield _pas_lu(dossier, relatif_dossier, "lien symbolique en boucle : ce dossier renvoie à un dossier "
+                                                    "déjà lu ; supprimez le lien", True, "boucle")
+            continue
+        vus.add((info.st_dev, info.st_ino))
+        try:
+            with os.scandir(dossier) as parcours:
+                entrees = sorted(parcours, key=lambda e: e.name)
+        except OSError as err:
+            yield _pas_lu(dossier, relatif_dossier, f"dossier illisible ({expliquer(err)}) : les fiches qu'il "
+                                                    "contient ne sont pas lues", True)
+            continue
+        sous_dossiers = []
+        for entree in entrees:
+            chemin, relatif, fiche = Path(entree.path), f"{relatif_dossier}/{entree.name}", entree.name.endswith(".md")
+            if entree.is_symlink():
+                reel = Path(os.path.realpath(chemin))
+                est_dossier = reel.is_dir()
+                if not est_dossier and not reel.exists():
+                    if fiche:
+                        yield _pas_lu(chemin, relatif, "lien symbolique cassé ou en boucle : la cible n'existe pas",
+                                      False)
+                elif not reel.is_relative_to(racine_reelle):
+                    if fiche or est_dossier:
+                        yield _pas_lu(chemin, relatif, f"lien symbolique vers {reel}, hors du dépôt : sus ne le "
+                                                       "suit pas", est_dossier)
+                elif est_dossier and base_reelle.is_relative_to(reel):
+                    # A link to fiches/ or one of its parents: walking it never ends.
+                    yield _pas_lu(chemin, relatif, "lien symbolique en boucle : ce dossier renvoie à un dossier "
+                                                   "parent ; supprimez le lien", True, "boucle")
+                elif est_dossier:
+                    sous_dossiers.append((reel, relatif))
+                elif fiche:
+                    yield Entree(reel, relatif)
+            elif entree.is_dir(follow_symlinks=False):
+                sous_dossiers.append((chemin, relatif))
+            elif fiche:
+                yield Entree(chemin, relatif)
+        pile.extend(reversed(sous_dossiers))
 
 
 def _sans_ramasse_miettes(fonction):
@@ -142,10 +186,10 @@ def charger_octets(racine: Path, fichiers: dict[str, bytes]) -> Depot:
 def charger(racine: Path, a_lire: Callable[[str], bool] | None = None) -> Depot:
     """Load sus.yaml and every fiche. With `a_lire`, only the fiches it
     accepts (by relative path) are parsed; the others are read for their id."""
-    depot = Depot(racine, lire_config(racine / FICHIER_CONFIG))
-    for chemin, relatif, probleme in fichiers_fiches(racine):
+    depot = Depot(racine, lire_config(racine / FICHIER_CONFIG, racine=racine))
+    for chemin, relatif, probleme, dossier in fichiers_fiches(racine):
         if probleme is not None:
-            document = Document(relatif)
+            document = Document(relatif, dossier=dossier)
             document.problemes.append(("SUS104", probleme))
         elif a_lire is None or a_lire(relatif):
             document = lire_fiche(chemin, relatif)

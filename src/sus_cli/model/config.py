@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
+from pydantic import AfterValidator, Field, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from sus_cli.model.types import CODE_REGLE, Annee, Modele, Texte
+from sus_cli.model.types import CODE_REGLE, Annee, Ligne, Modele, Texte
 
 CODE_VOLET = r"^[A-Z][A-Z0-9]{0,9}$"
+# A word without spaces nor control characters (it is written in CODEOWNERS).
+CODE_DIRECTION = r"^[^\s\x00-\x1f\x7f-\x9f]+$"
 Numero = Annotated[int, Field(gt=0, strict=True),
                    WithJsonSchema({"type": "string", "pattern": "^[1-9][0-9]*$"})]  # only a mapping key
 # A rule's severity in sus.yaml: French words, or the contract's English ones.
@@ -39,8 +42,8 @@ Niveau = Annotated[Literal["error", "warning", "off"], PlainValidator(_niveau),
 class InfoSchema(Modele):
     """Le schéma : titre, collectivité, années couvertes."""
 
-    titre: Texte = Field(title="Titre du schéma")
-    collectivite: Texte = Field(title="Collectivité")
+    titre: Ligne = Field(title="Titre du schéma")
+    collectivite: Ligne = Field(title="Collectivité")
     debut: Annee = Field(title="Première année du schéma")
     fin: Annee = Field(title="Dernière année du schéma")
 
@@ -53,26 +56,45 @@ class InfoSchema(Modele):
         return self
 
 
+# Who may review, as GitHub and GitLab write it in CODEOWNERS: an account
+# (@nom), a team or group (@organisation/equipe, @groupe/sous-groupe), a
+# GitLab role (@@maintainer), or an e-mail address. Anything else (a space, a
+# `#`, a line break) would write something else into CODEOWNERS.
+RELECTEUR = re.compile(r"@@?[A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*"
+                       r"|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def _relecteur(v: str) -> str:
+    if not RELECTEUR.fullmatch(v):
+        raise PydanticCustomError(
+            "relecteur", "relecteur « {v} » invalide : un compte (@nom), une équipe (@organisation/equipe) ou "
+                         "une adresse électronique, sans espace", {"v": v})
+    return v
+
+
 class Direction(Modele):
     """Direction pouvant porter des fiches."""
 
-    nom: Texte = Field(title="Nom de la direction")
-    relecteurs: list[Texte] = Field(default_factory=list, title="Relecteurs",
-                                    description="Qui valide les fiches (relecture des demandes de fusion).")
+    nom: Ligne = Field(title="Nom de la direction")
+    relecteurs: list[Annotated[str, AfterValidator(_relecteur),
+                               WithJsonSchema({"type": "string", "pattern": f"^(?:{RELECTEUR.pattern})$"})]] = Field(
+        default_factory=list, title="Relecteurs",
+        description="Qui valide les fiches (relecture des demandes de fusion) : @compte, @organisation/equipe "
+                    "ou adresse électronique.")
 
 
 class Axe(Modele):
     """Axe stratégique d'un volet."""
 
-    titre: Texte = Field(title="Titre de l'axe")
-    objectifs: dict[Numero, Texte] = Field(default_factory=dict, title="Objectifs",
+    titre: Ligne = Field(title="Titre de l'axe")
+    objectifs: dict[Numero, Ligne] = Field(default_factory=dict, title="Objectifs",
                                            description="Numéro → intitulé de l'objectif.")
 
 
 class Volet(Modele):
     """Volet du schéma."""
 
-    titre: Texte = Field(title="Titre du volet")
+    titre: Ligne = Field(title="Titre du volet")
     axes: dict[Numero, Axe] = Field(default_factory=dict, title="Axes")
 
 
@@ -93,7 +115,7 @@ class Config(Modele):
     """Le fichier sus.yaml d'un dépôt de schéma."""
 
     schema_: InfoSchema = Field(alias="schema", title="Schéma")
-    directions: dict[Annotated[str, Field(pattern=r"^\S+$")], Direction] = Field(title="Directions")
+    directions: dict[Annotated[str, Field(pattern=CODE_DIRECTION)], Direction] = Field(title="Directions")
     volets: dict[Annotated[str, Field(pattern=CODE_VOLET)], Volet] = Field(title="Volets")
     regles: dict[Annotated[str, Field(pattern=CODE_REGLE)], Niveau] = Field(
         default_factory=dict, title="Sévérité des règles",

@@ -10,7 +10,7 @@ from pydantic import Discriminator, Field, StrictBool, Tag, field_validator, mod
 from pydantic_core import PydanticCustomError
 
 from sus_cli.model.types import (CODE_REGLE, Annee, CleAnnee, Modele, Montant, Nombre, Periode, Texte,
-                                 ValeurSimple, refuser_virgule_decimale)
+                                 Titre, ValeurSimple, refuser_virgule_decimale)
 
 ID_FICHE = r"^[A-Z][A-Z0-9]{0,9}-[1-9][0-9]*\.[1-9][0-9]*\.[1-9][0-9]*$"
 ID_INDICATEUR = r"^[a-z0-9][a-z0-9-]*$"
@@ -145,7 +145,7 @@ class Fiche(Modele):
 
     id: Annotated[str, Field(pattern=ID_FICHE)] = Field(
         title="Identifiant", description="<VOLET>-<axe>.<objectif>.<rang>, par exemple TR-6.2.1.")
-    titre: Annotated[str, Field(min_length=1, max_length=300, pattern=r"\S")] = Field(title="Titre")
+    titre: Titre = Field(title="Titre")
     porteur: Texte = Field(title="Porteur", description="Code d'une direction déclarée dans sus.yaml.")
     statut: Statut | None = Field(None, title="Statut",
                                   description="Absent = non renseigné ; « en retard » est calculé.")

@@ -6,8 +6,8 @@ import math
 import re
 from typing import Annotated, Any
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema,
-                      model_validator)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator,
+                      WithJsonSchema, model_validator)
 from pydantic_core import PydanticCustomError
 
 
@@ -39,6 +39,12 @@ class Modele(BaseModel):
         return refuser_virgule_decimale(donnees)
 
 
+# Beyond this, a number is a typing mistake, not a figure of a département
+# (its whole budget is under 10^10 euros), and arithmetic on it would overflow
+# a float: refused, with the bound in the message.
+NOMBRE_MAX = 10 ** 15
+
+
 def _nombre(positif: bool):
     def verifier(v: Any) -> int | float:
         # bool is an int in Python: `prevu: true` is a mistake, not 1.
@@ -57,6 +63,11 @@ def _nombre(positif: bool):
             raise PydanticCustomError("nombre_type", "nombre attendu")
         if isinstance(v, float) and not math.isfinite(v):
             raise PydanticCustomError("nombre_non_fini", "nombre fini attendu (pas .nan ni .inf)")
+        if abs(v) > NOMBRE_MAX:
+            texte = f"{v:.3g}" if isinstance(v, float) else f"{str(v)[:12]}… ({len(str(abs(v)))} chiffres)"
+            raise PydanticCustomError("nombre_trop_grand",
+                                      "nombre trop grand « {texte} » : au plus un million de milliards (10^15) "
+                                      "en valeur absolue", {"texte": texte})
         if positif and v < 0:
             raise PydanticCustomError("nombre_negatif", "montant négatif « {v} » : un montant est positif ou nul",
                                       {"v": v})
@@ -104,5 +115,41 @@ def ordre_periode(periode: str) -> tuple[str, str]:
     return periode[:4], periode[5:] or "T9"
 
 Texte = Annotated[str, Field(min_length=1, pattern=r"\S")]
+
+# C0 (tab and line breaks included), DEL, C1 (NEL included), and the Unicode
+# line and paragraph separators: invisible in an editor, and a name or a title
+# holding one breaks every file or terminal it is written to (a CODEOWNERS
+# line, a Markdown heading, a CI log). The set echappement.CONTROLES shows
+# escaped (model/ imports nothing else of sus).
+CONTROLES = "[\x00-\x1f\x7f-\x9f\u2028\u2029]"
+_CONTROLE = re.compile(CONTROLES)
+
+
+def sur_une_ligne(v: str) -> str:
+    m = _CONTROLE.search(v)
+    if m:
+        raise PydanticCustomError(
+            "caractere_de_controle",
+            "caractère invisible {code} (saut de ligne, tabulation ou caractère de contrôle) en position {rang} : "
+            "ce texte tient sur une ligne, sans caractère de contrôle",
+            {"code": f"U+{ord(m.group()):04X}", "rang": m.start() + 1})
+    return v
+
+
+# The same rule for editors (JSON Schema): not blank, no control character.
+LIGNE_JSON = "^[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*\\S[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*$"
+
+
+def ligne(max_length: int | None = None):
+    """A name or a title: one line of text (at most `max_length` characters)."""
+    schema = {"type": "string", "minLength": 1, "pattern": LIGNE_JSON}
+    if max_length is not None:
+        schema["maxLength"] = max_length
+    return Annotated[str, Field(min_length=1, max_length=max_length, pattern=r"\S"), AfterValidator(sur_une_ligne),
+                     WithJsonSchema(schema)]
+
+
+Ligne = ligne()
+Titre = ligne(max_length=300)  # a fiche's title (contract: at most 300 characters)
 
 CODE_REGLE = r"^SUS\d{3}$"

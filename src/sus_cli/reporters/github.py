@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from sus_cli.echappement import une_ligne
 from sus_cli.reporters import Resultat
 
 _NIVEAUX = {"error": "error", "warning": "warning"}
 
 
 def _donnee(texte: str) -> str:
-    return texte.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Control characters first (shown as \x1b, \n…): a line break from a fiche
+    # must stay visible text, not become one in the annotation.
+    return une_ligne(texte).replace("%", "%25")
 
 
 def _propriete(texte: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TextIO
 
+from sus_cli.echappement import une_ligne
 from sus_cli.reporters import Resultat, statistiques
 
 
@@ -31,8 +32,9 @@ def rapporter(resultat: Resultat, flux: TextIO) -> None:
     for _, groupe in groupby(resultat.diagnostics, key=lambda d: d.path):
         for d in groupe:
             niveau = "" if d.severity == "error" else " (avertissement)"
-            console.print(f"[bold]{escape(d.path)}[/]:{d.line}:{d.column} "
-                          f"[{couleurs[d.severity]}]{d.code}[/]{niveau} {escape(d.message)}")
+            # Paths and messages quote the fiches: a line break in them must not start a new line.
+            console.print(f"[bold]{escape(une_ligne(d.path))}[/]:{d.line}:{d.column} "
+                          f"[{couleurs[d.severity]}]{d.code}[/]{niveau} {escape(une_ligne(d.message))}")
         console.print()
     if resultat.statistiques and resultat.diagnostics:
         from sus_cli.rules.registry import toutes

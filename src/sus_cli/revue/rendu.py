@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sus_cli.diagnostics import Diagnostic
+from sus_cli.echappement import code_markdown, une_ligne
 from sus_cli.francais import pluriel
 from sus_cli.revue.comparaison import DifferenceFiche
 
@@ -13,7 +14,7 @@ def _titre(d: DifferenceFiche) -> str:
     document = d.apres or d.avant
     titre = document.champ("titre") or ""
     porteur = document.champ("porteur") or "?"
-    return f"{d.id} — {titre} ({porteur})"
+    return une_ligne(f"{d.id} — {titre} ({porteur})")
 
 
 def _resume(differences: list[DifferenceFiche]) -> str:
@@ -26,29 +27,33 @@ def _resume(differences: list[DifferenceFiche]) -> str:
 
 def markdown(base: str, tete: str, differences: list[DifferenceFiche], diagnostics: list[Diagnostic],
              titre: str | None = None) -> str:
-    lignes = [f"## {titre or f'Revue du schéma : {base} → {tete}'}", "", f"**{_resume(differences)}**", ""]
+    """File names and texts come from the fiches: each stays on its line, paths in code spans
+    that nothing in them can close."""
+    entete = une_ligne(titre or f"Revue du schéma : {base} → {tete}")
+    lignes = [f"## {entete}", "", f"**{_resume(differences)}**", ""]
     if diagnostics:
         lignes += ["### ❌ Circuit de validation", ""]
-        lignes += [f"- `{d.path}:{d.line}` **{d.code}** {d.message}" for d in diagnostics]
+        lignes += [f"- {code_markdown(f'{d.path}:{d.line}')} **{d.code}** {une_ligne(d.message)}"
+                   for d in diagnostics]
         lignes.append("")
     elif differences:
         lignes += ["✅ Circuit de validation respecté.", ""]
     for d in differences:
-        lignes += [f"### {_titre(d)} : {NATURES[d.nature]}", "", f"`{d.chemin}`", ""]
-        lignes += [f"- {detail.texte}" for detail in d.details]
+        lignes += [f"### {_titre(d)} : {NATURES[d.nature]}", "", code_markdown(d.chemin), ""]
+        lignes += [f"- {une_ligne(detail.texte)}" for detail in d.details]
         lignes.append("")
     return "\n".join(lignes)
 
 
 def texte(base: str, tete: str, differences: list[DifferenceFiche], diagnostics: list[Diagnostic],
           titre: str | None = None) -> str:
-    lignes = [titre or f"Revue du schéma : {base} → {tete}", _resume(differences), ""]
+    lignes = [une_ligne(titre or f"Revue du schéma : {base} → {tete}"), _resume(differences), ""]
     for d in differences:
-        lignes.append(f"{_titre(d)} : {NATURES[d.nature]} ({d.chemin})")
-        lignes += [f"  - {detail.texte}" for detail in d.details]
+        lignes.append(f"{_titre(d)} : {NATURES[d.nature]} ({une_ligne(d.chemin)})")
+        lignes += [f"  - {une_ligne(detail.texte)}" for detail in d.details]
     if diagnostics:
         lignes += ["", "Circuit de validation :"]
-        lignes += [f"{d.path}:{d.line}:{d.column} {d.code} {d.message}" for d in diagnostics]
+        lignes += [une_ligne(f"{d.path}:{d.line}:{d.column} {d.code} {d.message}") for d in diagnostics]
     return "\n".join(lignes) + "\n"
 
 

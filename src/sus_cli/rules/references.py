@@ -120,16 +120,17 @@ def codeowners_perime(document, contexte):
     fichier commité avec la fiche.
     """
     from sus_cli.codeowners import CHEMIN_GITHUB, CHEMIN_GITLAB, ENTETE, generer, racine_git
+    from sus_cli.loading.fichiers import Illisible, lire_octets
 
     depot = contexte.depot
     if depot.config is None:
         return
     dossier, prefixe = racine_git(depot.racine)
     for chemin, gitlab in ((CHEMIN_GITHUB, False), (CHEMIN_GITLAB, True)):
-        fichier = dossier / chemin
         try:
-            actuel = fichier.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            # A committed link to /dev/zero or out of the repository is not read.
+            actuel = lire_octets(dossier / chemin, racine=dossier).decode("utf-8")
+        except (Illisible, UnicodeDecodeError):
             continue
         if actuel.startswith(ENTETE) and actuel != generer(depot, prefixe, gitlab):
             yield Constat(f"{chemin} n'est plus à jour : lancez « sus codeowners"

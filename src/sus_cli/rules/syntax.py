@@ -121,15 +121,53 @@ def fichier_trop_gros(document, contexte):
 def fichier_illisible(document, contexte):
     """Le fichier ou le dossier ne peut pas être lu.
 
-    Droits insuffisants, lien symbolique cassé, ou lien symbolique qui
-    renvoie à un dossier parent (boucle) dans `fiches/`.
+    Droits insuffisants ; dossier illisible (ses fiches manqueraient sans
+    bruit dans les bilans : `sus` le signale, et le bilan dit qu'il l'a
+    écarté) ; lien symbolique cassé, en boucle, ou qui mène hors du dépôt
+    (`sus` ne suit jamais un lien hors du dépôt : il lirait des fichiers qui
+    ne sont pas ceux du schéma) ; « fichier » qui n'en est pas un (tube
+    nommé, périphérique).
 
     Mauvais :
 
     ```console
     fiches/boucle -> ..
+    fiches/commun -> /srv/partage
+    fiches/TR-6.2.2.md -> /dev/zero
     ```
 
-    Bon : des fichiers et dossiers ordinaires sous `fiches/`.
+    Bon : des fichiers et dossiers ordinaires sous `fiches/`, ou des liens
+    vers des fichiers du dépôt lui-même.
     """
     return problemes_lecture(document, "SUS104")
+
+
+@regle("SUS105", "nom-de-fichier-impossible", "error", ignorable=False)
+def nom_de_fichier_impossible(document, contexte):
+    """Le nom du fichier contient un caractère invisible ou spécial (`*`, `?`, `[`, `]`, `\\`).
+
+    Un saut de ligne, une tabulation ou un autre caractère invisible dans un
+    nom de fichier trompe qui lit la liste des fichiers, et s'écrit mal dans
+    un terminal ou un journal d'intégration continue. Ces caractères, comme
+    `*`, `?`, `[`, `]` et `\\`, ne peuvent pas non plus s'écrire tels quels
+    dans le fichier CODEOWNERS : `sus codeowners` laisse alors la fiche sans
+    relecteur, et la validation par la hiérarchie ne serait plus demandée.
+    Le message montre le nom avec ses caractères invisibles écrits `\\n`,
+    `\\t`, `\\x1b`… : renommez le fichier.
+
+    Mauvais : un fichier `fiches/TR-6.2.1*.md`, ou dont le nom contient un
+    saut de ligne.
+
+    Bon : `fiches/TR-6.2.1-dematerialiser.md` (lettres, chiffres, tirets).
+    """
+    from sus_cli.codeowners import caractere_impossible
+    from sus_cli.echappement import une_ligne
+
+    caractere = caractere_impossible(document.chemin)
+    if caractere is None:
+        return
+    visible = une_ligne(caractere)
+    nature = f"le caractère « {caractere} »" if visible == caractere else f"un caractère invisible ({visible})"
+    yield Constat(f"le nom du fichier contient {nature} : « {une_ligne(document.chemin)} » ; renommez-le avec des "
+                  "lettres, des chiffres et des tirets (sinon CODEOWNERS ne peut pas lui désigner de relecteur)",
+                  ligne=1, colonne=1)

@@ -3,12 +3,8 @@ and its logo, read from the schéma like a fiche is."""
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
-
-from sus_cli.loading.text import TAILLE_MAX
 
 COULEUR_PAR_DEFAUT = "#1565c0"
 # WCAG AA for text: the accent colours links, on white and on the light background of the key figures.
@@ -55,18 +51,14 @@ class LogoIllisible(Exception):
 def lire_logo(racine: Path, relatif: str) -> Logo:
     """The logo file: a regular file inside the schéma (never through a link
     out of it, never a device or a pipe), of at most 1 MB."""
-    chemin = racine / relatif
-    if not Path(os.path.realpath(chemin)).is_relative_to(os.path.realpath(racine)):
+    from sus_cli.loading.fichiers import Illisible, hors_de, lire_octets
+
+    if hors_de(racine, racine / relatif) is not None:
         raise LogoIllisible(f"le logo {relatif} mène hors du dépôt du schéma")
     try:
-        descripteur = os.open(os.path.realpath(chemin), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as err:
-        raise LogoIllisible(f"le logo {relatif} ne peut pas être lu ({err.strerror})") from None
-    with os.fdopen(descripteur, "rb") as flux:
-        if not stat.S_ISREG(os.fstat(flux.fileno()).st_mode):
-            raise LogoIllisible(f"le logo {relatif} n'est pas un fichier ordinaire")
-        octets = flux.read(TAILLE_MAX + 1)
-    if len(octets) > TAILLE_MAX:
-        raise LogoIllisible(f"le logo {relatif} dépasse 1 Mo")
+        octets = lire_octets(racine / relatif, racine=racine)
+    except Illisible as err:
+        raise LogoIllisible(f"le logo {relatif} dépasse 1 Mo" if err.code == "SUS103"
+                            else f"le logo {relatif} : {err.message}") from None
     extension = relatif.rsplit(".", 1)[1].lower()
     return Logo(f"logo.{'jpg' if extension == 'jpeg' else extension}", octets)
