@@ -36,13 +36,21 @@ def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
 
 
+@pytest.fixture(scope="session")
+def cache_utilisateur(tmp_path_factory) -> Path:
+    """The user's cache folder for the whole test session (where sus keeps the key that seals its caches)."""
+    return tmp_path_factory.mktemp("cache-utilisateur")
+
+
 @pytest.fixture(autouse=True)
-def environnement_stable(monkeypatch):
+def environnement_stable(monkeypatch, cache_utilisateur):
     # Output must not depend on the terminal running the tests.
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("SUS_AUJOURDHUI", "2025-06-30")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    # Nothing written in the home folder of who runs the tests.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_utilisateur))
 
 
 @dataclass

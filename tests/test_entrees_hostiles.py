@@ -18,8 +18,10 @@ ENTETE_VALIDE = FICHE_VALIDE + "## Contexte\n\nTexte.\n"
 
 
 def _empreinte(racine: Path) -> dict[str, str]:
+    """Every file of the schéma but sus's own cache (the only thing sus validate writes)."""
     return {p.relative_to(racine).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(racine.rglob("*")) if p.is_file() and not p.is_symlink()}
+            for p in sorted(racine.rglob("*")) if p.is_file() and not p.is_symlink()
+            and p.relative_to(racine).parts[0] != ".sus-cache"}
 
 
 def _valider(depot: Path, sus) -> tuple[int, list[dict], str]:

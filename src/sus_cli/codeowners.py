@@ -49,16 +49,21 @@ def _entete(code: str, nom: str, gitlab: bool) -> str:
     return f"\n[{texte.replace('[', '(').replace(']', ')')}]\n" if gitlab else f"\n# {texte}\n"
 
 
-def generer(depot, prefixe: str = "", gitlab: bool = False) -> str:
-    """The CODEOWNERS text; `prefixe` is the schéma's folder inside the git repository."""
-    config = depot.config
+def fiches_et_porteurs(depot) -> list[tuple[str, str | None]]:
+    """(path, porteur written) of every fiche of a loaded repository, valid or not."""
+    return [(d.chemin, d.champ("porteur")) for d in depot.fiches_lues()]
+
+
+def generer(directions, fiches, prefixe: str = "", gitlab: bool = False) -> str:
+    """The CODEOWNERS text. `directions`: code → resumes.Direction (nom,
+    relecteurs), in sus.yaml's order; `fiches`: (path, porteur) pairs;
+    `prefixe` is the schéma's folder inside the git repository."""
     par_direction: dict[str, list[str]] = defaultdict(list)
-    for document in depot.fiches_lues():
-        porteur = document.champ("porteur")
-        if isinstance(porteur, str) and porteur in config.directions:
-            par_direction[porteur].append(document.chemin)
+    for chemin, porteur in fiches:
+        if isinstance(porteur, str) and porteur in directions:
+            par_direction[porteur].append(chemin)
     lignes = [ENTETE]
-    for code, direction in config.directions.items():
+    for code, direction in directions.items():
         chemins = sorted(par_direction.get(code, ()))
         if not chemins:
             continue

@@ -59,9 +59,14 @@ def _mode(chemin: Path) -> int:
     try:
         return chemin.stat().st_mode & 0o7777
     except FileNotFoundError:
-        masque = os.umask(0)
-        os.umask(masque)
-        return 0o666 & ~masque
+        return _mode_nouveau()
+
+
+def _mode_nouveau() -> int:
+    """The mode of a new file, as the user's umask makes it."""
+    masque = os.umask(0)
+    os.umask(masque)
+    return 0o666 & ~masque
 
 
 def _octets(contenu: str | bytes) -> bytes:
@@ -151,14 +156,19 @@ def _speciale(chemin: Path) -> bool:
     return absolu.startswith(("/dev/", "/proc/"))
 
 
-def ecrire_atomique(chemin: Path, contenu: str | bytes, dans: Path | None = None) -> None:
+def ecrire_atomique(chemin: Path, contenu: str | bytes, dans: Path | None = None, suivre_liens: bool = True) -> None:
     """Text is written as UTF-8 with the newlines it has.
 
     Missing parent folders are created. With `dans`, a symbolic link that
     leads out of that folder is refused: sus writes files of a schéma
-    repository only inside it.
+    repository only inside it. With `suivre_liens=False` (a file of sus's
+    own, like its cache), whatever bears the name (a link, a pipe) is
+    replaced by the new file, never written through.
     """
     try:
+        if not suivre_liens:
+            _remplacer(Path(chemin), contenu, dans)
+            return
         _ecrire(Path(chemin), contenu, dans)
     except ErreurEcriture:
         raise
@@ -190,7 +200,24 @@ def _ecrire(chemin: Path, contenu: str | bytes, dans: Path | None) -> None:
             raise
 
 
-def _temporaire(reel: Path, contenu: bytes) -> str:
+def _remplacer(chemin: Path, contenu: str | bytes, dans: Path | None) -> None:
+    parent = Path(os.path.realpath(chemin.parent))
+    if dans is not None and not parent.is_relative_to(os.path.realpath(dans)):
+        raise ErreurEcriture(f"{chemin.parent} mène hors du dépôt ({dans}) : sus n'écrit pas hors du dépôt")
+    reel = parent / chemin.name
+    if os.path.isdir(reel) and not os.path.islink(reel):
+        raise ErreurEcriture(f"impossible d'écrire {chemin} : c'est un dossier")
+    _nettoyer(parent, reel.name)
+    with _interruptible():
+        temporaire = _temporaire(reel, _octets(contenu), remplace=False)
+        try:
+            os.replace(temporaire, reel)
+        except BaseException:
+            _supprimer(temporaire)
+            raise
+
+
+def _temporaire(reel: Path, contenu: bytes, remplace: bool = True) -> str:
     """`contenu` in a new temporary file next to `reel`, on disk, with the
     mode of the file it will replace: `.NOM.PID.XXXXXXXX.tmp`."""
     import tempfile  # here: its imports cost every command a few milliseconds at start
@@ -204,7 +231,7 @@ def _temporaire(reel: Path, contenu: bytes) -> str:
             os.fsync(flux.fileno())
         # mkstemp creates the file readable by its owner only: give it the
         # mode of the file it replaces, or the usual one for a new file.
-        os.chmod(temporaire, _mode(reel))
+        os.chmod(temporaire, _mode(reel) if remplace else _mode_nouveau())
     except BaseException:
         _supprimer(temporaire)
         raise

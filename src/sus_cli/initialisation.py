@@ -229,6 +229,7 @@ bilan.html
 export-sus*
 site/
 public/
+.sus-cache/
 """
 
 BILAN_MODELE = """\

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sus_cli.figures.fiches import en_retard
 from sus_cli.francais import sans_accents
 from sus_cli.loading.documents import Document
-from sus_cli.model.fiche import decomposer_id
+from sus_cli.model.vocabulaire import decomposer_id
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,15 +20,16 @@ def codeowners(
 
     Le fichier est écrit à la racine du dépôt git. « sus validate » signale quand il n'est plus à jour.
     """
-    from sus_cli.codeowners import CHEMIN_GITHUB, CHEMIN_GITLAB, generer, racine_git
+    from sus_cli.codeowners import CHEMIN_GITHUB, CHEMIN_GITLAB, fiches_et_porteurs, generer, racine_git
     from sus_cli.echappement import une_ligne
     from sus_cli.files import ecrire_atomique
+    from sus_cli.resumes import Referentiel
 
     depot = charger_depot(racine)
     dossier_git, prefixe = racine_git(depot.racine)
     cible = dossier_git / (CHEMIN_GITLAB if gitlab else CHEMIN_GITHUB)
     # A committed CODEOWNERS may be a link: sus follows it only inside the repository.
-    ecrire_atomique(cible, generer(depot, prefixe, gitlab), dans=dossier_git)
+    ecrire_atomique(cible, generer(Referentiel.depuis_config(depot.config).directions, fiches_et_porteurs(depot), prefixe, gitlab), dans=dossier_git)
     sans = [code for code, d in depot.config.directions.items() if not d.relecteurs]
     print(f"écrit : {une_ligne(cible)}", file=sys.stderr)
     if sans:

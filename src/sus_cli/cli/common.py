@@ -45,7 +45,7 @@ def avertir_si_hors_schema(annee: int, config) -> None:
 
 
 def racine_du_depot(racine: Path | None) -> Path:
-    from sus_cli.loading.repository import RacineIntrouvable, trouver_racine
+    from sus_cli.loading.arbre import RacineIntrouvable, trouver_racine
     try:
         return trouver_racine(Path.cwd(), racine)
     except RacineIntrouvable as err:
@@ -73,7 +73,7 @@ def ouvrir_schema(racine: Path | None, au: str | None = None, a_lire=None, exige
                   signaler_non_commitees: bool = False) -> Schema:
     """Find the repository and load it: from the working tree, or from git at `au`."""
     from sus_cli.engine import aujourdhui
-    from sus_cli.loading.repository import RacineIntrouvable, charger, charger_octets
+    from sus_cli.loading.repository import charger, charger_octets
 
     dossier = racine_du_depot(racine)
     if au is None:
@@ -81,22 +81,37 @@ def ouvrir_schema(racine: Path | None, au: str | None = None, a_lire=None, exige
         if signaler_non_commitees:
             schema.non_commitees = _non_commitees(dossier)
     else:
-        from sus_cli.history.depot_git import ErreurGit, ouvrir
-        try:
-            git = ouvrir(dossier)
-            sha = git.resoudre(au)
-            fichiers = git.fichiers(sha)
-            moment = git.date_commit(sha)
-            depot = charger_octets(dossier, fichiers)
-        except ErreurGit as err:
-            raise ErreurUsage(str(err)) from None
-        except RacineIntrouvable:
-            raise ErreurUsage(f"sus.yaml n'existe pas encore au commit {sha[:10]} ({au})") from None
-        jour = dt.date.fromisoformat(au) if _est_date(au) else moment.date()
-        schema = Schema(depot, jour, f"le commit {sha[:10]} du {moment.date().isoformat()}", sha=sha)
+        arbre = lire_git(dossier, au)
+        schema = Schema(charger_octets(dossier, arbre.fichiers), arbre.jour, arbre.source, sha=arbre.sha)
     if exiger_config and schema.depot.config is None:
         raise ProblemeSchema("sus.yaml est invalide : lancez « sus validate » pour voir pourquoi")
     return schema
+
+
+@dataclass(slots=True)
+class ArbreGit:
+    """The schéma's files at a revision (`--au`), and the day it is seen from."""
+
+    fichiers: dict[str, bytes]  # sus.yaml and fiches/**/*.md, by path relative to the schéma's root
+    jour: dt.date
+    source: str
+    sha: str
+
+
+def lire_git(dossier: Path, au: str) -> ArbreGit:
+    """The schéma in git at `au` (a revision, or a date: its last commit of that day)."""
+    from sus_cli.history.depot_git import ErreurGit, ouvrir
+    try:
+        git = ouvrir(dossier)
+        sha = git.resoudre(au)
+        fichiers = git.fichiers(sha)
+        moment = git.date_commit(sha)
+    except ErreurGit as err:
+        raise ErreurUsage(str(err)) from None
+    if "sus.yaml" not in fichiers:
+        raise ErreurUsage(f"sus.yaml n'existe pas encore au commit {sha[:10]} ({au})")
+    jour = dt.date.fromisoformat(au) if _est_date(au) else moment.date()
+    return ArbreGit(fichiers, jour, f"le commit {sha[:10]} du {moment.date().isoformat()}", sha)
 
 
 def _est_date(texte: str) -> bool:

@@ -21,12 +21,13 @@ def init(
 
     Ne remplace aucun fichier existant sans --force.
     """
-    from sus_cli.codeowners import CHEMIN_GITHUB, generer
+    from sus_cli.codeowners import CHEMIN_GITHUB, fiches_et_porteurs, generer
     from sus_cli.engine import aujourdhui
     from sus_cli.files import ecrire_atomique
     from sus_cli.initialisation import fichiers_initiaux
     from sus_cli.json_schemas import ecrire_schemas, schemas
     from sus_cli.loading.repository import charger
+    from sus_cli.resumes import Referentiel
 
     cible = (dossier or Path(".")).resolve()
     fichiers = fichiers_initiaux(aujourdhui().year)
@@ -38,7 +39,9 @@ def init(
     for relatif, contenu in fichiers.items():
         ecrire_atomique(cible / relatif, contenu)
     ecrire_schemas(cible / "schemas")
-    ecrire_atomique(cible / CHEMIN_GITHUB, generer(charger(cible)))
+    depot = charger(cible)
+    ecrire_atomique(cible / CHEMIN_GITHUB, generer(Referentiel.depuis_config(depot.config).directions,
+                                                   fiches_et_porteurs(depot)))
     print(f"Dépôt de schéma créé dans {cible} :", file=sys.stderr)
     for relatif in prevus:
         print(f"  {relatif}", file=sys.stderr)

@@ -33,7 +33,7 @@ def nouvelle(
     les clés et toutes les sections, prête à remplir."""
     from sus_cli.files import creer_exclusif
     from sus_cli.initialisation import fiche
-    from sus_cli.model.fiche import decomposer_id
+    from sus_cli.model.vocabulaire import decomposer_id
 
     m = re.fullmatch(r"([A-Za-z][A-Za-z0-9]{0,9})-([1-9][0-9]*)\.([1-9][0-9]*)", objectif.strip())
     if not m:

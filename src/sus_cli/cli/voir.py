@@ -27,7 +27,7 @@ def voir(
         depot = charger_depot(racine)
         complets = [d for d in depot.fiches if (d.id or "").upper() == cherche]
     if not complets:
-        from sus_cli.model.messages import suggestion
+        from sus_cli.model.vocabulaire import suggestion
         proche = suggestion(identifiant, [d.id for d in depot.fiches if d.id])
         raise ErreurUsage(f"aucune fiche « {identifiant} »" + (f" : vouliez-vous dire « {proche} » ?" if proche else ""))
     document = complets[0]
@@ -45,8 +45,7 @@ def _afficher(document, config, jour) -> None:
     from sus_cli.echappement import lignes as sur_plusieurs_lignes
     from sus_cli.figures.fiches import en_retard
     from sus_cli.figures.indicateurs import serie
-    from sus_cli.model.fiche import decomposer_id
-    from sus_cli.model.types import ordre_periode
+    from sus_cli.model.vocabulaire import decomposer_id, ordre_periode
 
     f = document.modele
     nombre, euros, date_fr = francais.nombre, francais.euros, francais.date

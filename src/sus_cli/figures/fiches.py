@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sus_cli.figures.indicateurs import ChiffresIndicateur, chiffrer_indicateur
-from sus_cli.model.fiche import Fiche
+
+if TYPE_CHECKING:  # rules/ read en_retard without importing the models
+    from sus_cli.model.fiche import Fiche
 
 TERMINES = ("realisee", "abandonnee")
 NON_RENSEIGNE = "non_renseigne"

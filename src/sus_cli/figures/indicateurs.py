@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sus_cli.model.fiche import Indicateur, ValeurDetaillee
-from sus_cli.model.types import PERIODE as _PERIODE
-from sus_cli.model.types import ordre_periode
+from sus_cli.model.vocabulaire import PERIODE as _PERIODE
+from sus_cli.model.vocabulaire import ordre_periode
+
+if TYPE_CHECKING:  # the models are not imported to read a fiche's figures
+    from sus_cli.model.fiche import Indicateur
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,9 +23,9 @@ class Valeur:
 
 
 def _lire(brute) -> Valeur:
-    if isinstance(brute, ValeurDetaillee):
-        return Valeur(brute.valeur, None, brute.commentaire, brute.estimation)
-    return Valeur(brute)
+    if isinstance(brute, (bool, int, float)):  # a plain value; else a model.fiche.ValeurDetaillee
+        return Valeur(brute)
+    return Valeur(brute.valeur, None, brute.commentaire, brute.estimation)
 
 
 def valeur_annee(indicateur: Indicateur, annee: int) -> Valeur:

@@ -7,11 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sus_cli.figures.fiches import ChiffresFiche, chiffrer_fiche
 from sus_cli.figures.synthese import Synthese, synthetiser
-from sus_cli.model import Config, Fiche
-from sus_cli.model.fiche import decomposer_id
+from sus_cli.model.vocabulaire import decomposer_id
+
+if TYPE_CHECKING:
+    from sus_cli.model import Config, Fiche
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sus_cli.figures.fiches import Budget, ChiffresFiche, moyenne, sommer_budgets
-from sus_cli.model.fiche import STATUTS
+from sus_cli.model.vocabulaire import STATUTS
 
 ORDRE_STATUTS = (*STATUTS, "non_renseigne")
 

@@ -8,15 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from sus_cli.diagnostics import Chemin, Constat
 from sus_cli.loading.fichiers import Illisible, lire_octets, trop_gros
 from sus_cli.loading.frontmatter import decouper
 from sus_cli.loading.text import TAILLE_MAX, decoder
 from sus_cli.loading.yaml_nodes import Yaml, lire_yaml
-from sus_cli.model import Config, Fiche
-from sus_cli.model.messages import traduire
 
 
 @dataclass(slots=True)
@@ -37,6 +33,8 @@ class Document:
     id_seul: str | None = None
     # True for a folder (or a link to one) under fiches/ reported as not read.
     dossier: bool = False
+    # Its summary (resumes.Resume), when its own rules ran as it was loaded.
+    resume: Any = None
 
     @property
     def corps(self) -> str:
@@ -93,11 +91,16 @@ def _doublons(donnees: dict, liste: str, cle: str, quoi: str) -> Iterator[Consta
             continue
 
 
-def _valider(document: Document, modele: type[BaseModel]) -> None:
+def _valider(document: Document, modele) -> None:
+    """`modele`: model.Fiche or model.Config (pydantic is imported with them, on first use)."""
+    from pydantic import ValidationError
+
+    from sus_cli.model.messages import traduire
+
     donnees = document.donnees
     if not isinstance(donnees, dict):
         return
-    if modele is Fiche:
+    if modele.__name__ == "Fiche":
         for constat in (*_doublons(donnees, "budget", "annee", "année de budget"),
                         *_doublons(donnees, "indicateurs", "id", "identifiant d'indicateur")):
             document.problemes.append(("SUS200", constat))
@@ -145,8 +148,13 @@ def lire_fiche(chemin: Path, relatif: str) -> Document:
     return fiche_depuis_octets(relatif, _lire_octets(chemin, document), document)
 
 
-def fiche_depuis_octets(relatif: str, octets: bytes | None, document: Document | None = None) -> Document:
-    """A fiche from its bytes (read from disk, or from a git object)."""
+def fiche_depuis_octets(relatif: str, octets: bytes | None, document: Document | None = None,
+                        garder_noeuds: bool = False) -> Document:
+    """A fiche from its bytes (read from disk, or from a git object). With
+    `garder_noeuds`, the YAML nodes stay until the caller has found the
+    positions it needs (then `document.yaml.oublier_noeuds()`)."""
+    from sus_cli.model import Fiche
+
     document = _avec_texte(relatif, octets, document)
     if document.texte is None:
         return document
@@ -159,6 +167,8 @@ def fiche_depuis_octets(relatif: str, octets: bytes | None, document: Document |
     document.problemes.extend(document.yaml.problemes)
     _exiger_dictionnaire(document, "l'en-tête YAML")
     _valider(document, Fiche)
+    if not garder_noeuds:
+        document.yaml.oublier_noeuds()
     return document
 
 
@@ -169,11 +179,19 @@ def lire_id(chemin: Path, relatif: str) -> Document:
     """A fiche read only for its id, for the cross-file rules (duplicate ids,
     linked fiches) of a run that reports on other files: the pre-commit
     case, where parsing every fiche would cost seconds."""
-    document = Document(relatif, complet=False)
     try:
-        debut = lire_octets(chemin, limite=64 * 1024).decode("utf-8", errors="replace")
+        return id_depuis_octets(relatif, lire_octets(chemin, limite=_DEBUT_ID))
     except Illisible:
-        return document
+        return Document(relatif, complet=False)
+
+
+_DEBUT_ID = 64 * 1024
+
+
+def id_depuis_octets(relatif: str, octets: bytes) -> Document:
+    """`lire_id` from a file's bytes (a tree read from git)."""
+    document = Document(relatif, complet=False)
+    debut = octets[:_DEBUT_ID].decode("utf-8", errors="replace")
     if debut.startswith("\ufeff"):
         debut = debut[1:]
     fin = debut.find("\n---", 3) if debut.startswith("---") else -1
@@ -182,13 +200,24 @@ def lire_id(chemin: Path, relatif: str) -> Document:
     return document
 
 
+def preparer_modeles() -> None:
+    """Build the fiche model's validator now (it is otherwise built on first use): before
+    forking workers, so that each inherits it instead of building its own."""
+    from sus_cli.model import Fiche
+
+    Fiche.model_rebuild()
+
+
 def lire_config(chemin: Path, relatif: str = "sus.yaml", racine: Path | None = None) -> Document:
     """sus.yaml; with `racine`, a link that leads out of it is not followed."""
     document = Document(relatif)
     return config_depuis_octets(_lire_octets(chemin, document, racine), relatif, document)
 
 
-def config_depuis_octets(octets: bytes | None, relatif: str = "sus.yaml", document: Document | None = None) -> Document:
+def config_depuis_octets(octets: bytes | None, relatif: str = "sus.yaml", document: Document | None = None,
+                         garder_noeuds: bool = False) -> Document:
+    from sus_cli.model import Config
+
     document = _avec_texte(relatif, octets, document)
     if document.texte is None:
         return document
@@ -196,4 +225,6 @@ def config_depuis_octets(octets: bytes | None, relatif: str = "sus.yaml", docume
     document.problemes.extend(document.yaml.problemes)
     _exiger_dictionnaire(document, "sus.yaml")
     _valider(document, Config)
+    if not garder_noeuds:
+        document.yaml.oublier_noeuds()
     return document

@@ -50,6 +50,13 @@ def lire_octets(chemin: Path, racine: Path | None = None, limite: int | None = N
     (SUS104). With `limite`, only that many first bytes are read, whatever
     the size. Raises `Illisible`.
     """
+    return lire_octets_et_etat(chemin, racine, limite)[0]
+
+
+def lire_octets_et_etat(chemin: Path, racine: Path | None = None, limite: int | None = None,
+                        taille_max: int = TAILLE_MAX) -> tuple[bytes, os.stat_result]:
+    """`lire_octets`, and the file's status taken before reading it (what the
+    cache compares to know a file unchanged without reading it)."""
     if racine is not None:
         dehors = hors_de(racine, chemin)
         if dehors is not None:
@@ -64,9 +71,9 @@ def lire_octets(chemin: Path, racine: Path | None = None, limite: int | None = N
         if not stat.S_ISREG(info.st_mode):
             raise Illisible("SUS104", "ce n'est pas un fichier ordinaire (tube nommé, périphérique, dossier…) : "
                                       "il n'est pas lu")
-        if limite is None and info.st_size > TAILLE_MAX:
+        if limite is None and info.st_size > taille_max:
             raise Illisible("SUS103", trop_gros(info.st_size))
-        a_lire = limite if limite is not None else TAILLE_MAX + 1
+        a_lire = limite if limite is not None else taille_max + 1
         # Ask for the size the file says it has, plus one byte that tells it
         # grew: os.read allocates what it is asked for, and a larger buffer
         # shrunk afterwards fragments the memory of a large repository.
@@ -83,6 +90,6 @@ def lire_octets(chemin: Path, racine: Path | None = None, limite: int | None = N
         raise Illisible("SUS104", f"fichier illisible : {expliquer(err)}") from None
     finally:
         os.close(descripteur)
-    if limite is None and len(octets) > TAILLE_MAX:  # it grew since fstat
+    if limite is None and len(octets) > taille_max:  # it grew since fstat
         raise Illisible("SUS103", trop_gros(len(octets)))
-    return octets
+    return octets, info

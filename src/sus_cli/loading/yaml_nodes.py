@@ -54,9 +54,11 @@ _SCALAIRES = yaml.SafeLoader.yaml_constructors
 class Yaml:
     """A parsed YAML document: its value, its findings, and its text.
 
-    The node tree is not kept: for thousands of fiches it would cost
-    hundreds of megabytes and make every garbage collection crawl. It is
-    composed again from the text when a diagnostic needs a position.
+    The node tree is kept until `oublier_noeuds()`, which the loader calls
+    once a document's own rules have found their positions: for thousands of
+    fiches it would cost hundreds of megabytes and make every garbage
+    collection crawl. Forgotten, it is composed again from the text when a
+    position is asked for.
     """
 
     valeur: Any = None
@@ -241,6 +243,7 @@ def lire_yaml(source: str, decalage: int = 0, debut: int = 0, fin: int | None = 
         return resultat
     resultat.source, resultat.debut, resultat.fin = source, debut, fin
     resultat.sauts_yaml = reperes.recompter
+    resultat._noeuds = racine
     if racine is not None:
         constructeur = _Construction(reperes, alias_possibles="*" in texte)
         valeur = constructeur.valeur(racine)

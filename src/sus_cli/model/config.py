@@ -26,7 +26,7 @@ def _niveau(v) -> str:
         return "off"
     if isinstance(v, str) and v in NIVEAUX:
         return NIVEAUX[v]
-    from sus_cli.model.messages import suggestion
+    from sus_cli.model.vocabulaire import suggestion
     proche = suggestion(v, list(NIVEAUX))
     raise PydanticCustomError(
         "niveau", "sévérité « {v} » inconnue : erreur, avertissement ou desactivee{proche}",

@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal, Union
 
 from pydantic import Discriminator, Field, StrictBool, Tag, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from sus_cli.model.types import (CODE_REGLE, Annee, CleAnnee, Modele, Montant, Nombre, Periode, Texte,
-                                 Titre, ValeurSimple, refuser_virgule_decimale)
+from sus_cli.model.types import (Annee, CleAnnee, Modele, Montant, Nombre, Periode, Texte, Titre, ValeurSimple,
+                                 refuser_virgule_decimale)
+from sus_cli.model.vocabulaire import CODE_REGLE, ID_FICHE, ID_INDICATEUR, STATUTS, decomposer_id  # noqa: F401
 
-ID_FICHE = r"^[A-Z][A-Z0-9]{0,9}-[1-9][0-9]*\.[1-9][0-9]*\.[1-9][0-9]*$"
-ID_INDICATEUR = r"^[a-z0-9][a-z0-9-]*$"
-_ID = re.compile(r"^([A-Z][A-Z0-9]{0,9})-([1-9][0-9]*)\.([1-9][0-9]*)\.([1-9][0-9]*)$")  # ID_FICHE, with groups
-
-
-def decomposer_id(identifiant: str) -> tuple[str, int, int, int] | None:
-    """`TR-6.2.1` → ("TR", 6, 2, 1); None when it is not a fiche id."""
-    m = _ID.match(identifiant)
-    if not m:
-        return None
-    return m.group(1), int(m.group(2)), int(m.group(3)), int(m.group(4))
-
-Statut = Literal["a_venir", "en_cours", "realisee", "en_pause", "bloquee", "abandonnee", "a_discuter"]
-STATUTS: tuple[str, ...] = Statut.__args__  # type: ignore[attr-defined]
+Statut = Literal[STATUTS]
 EtatValidation = Literal["brouillon", "soumise", "validee"]
 
 

@@ -7,13 +7,13 @@ for JSON output.
 
 from __future__ import annotations
 
-import difflib
 import re
 import typing
-import unicodedata
 from typing import Any
 
 from pydantic import BaseModel
+
+from sus_cli.model.vocabulaire import suggestion
 
 _MESSAGES: dict[str, str] = {
     "missing": "clé obligatoire manquante : « {cle} »",
@@ -57,22 +57,6 @@ _MOTIFS = {
     r"^#[0-9A-Fa-f]": "couleur « {valeur} » invalide : six chiffres hexadécimaux après #, par exemple #00609c",
     r"\S": "texte vide : écrivez une valeur",
 }
-
-
-def _sans_accents(texte: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", texte) if not unicodedata.combining(c)).lower()
-
-
-def suggestion(mot: Any, possibles: list[str]) -> str | None:
-    """The closest allowed word, ignoring case and accents (`réalisée` → `realisee`)."""
-    if not isinstance(mot, str) or not possibles:
-        return None
-    normalises = {_sans_accents(p): p for p in possibles}
-    cle = _sans_accents(mot).replace(" ", "_").replace("-", "_")
-    if cle in normalises:
-        return normalises[cle]
-    proches = difflib.get_close_matches(cle, list(normalises), n=1, cutoff=0.7)
-    return normalises[proches[0]] if proches else None
 
 
 def _modele_enfant(annotation: Any) -> type[BaseModel] | None:

@@ -10,6 +10,8 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       WithJsonSchema, model_validator)
 from pydantic_core import PydanticCustomError
 
+from sus_cli.model.vocabulaire import CODE_REGLE, PERIODE, ordre_periode  # noqa: F401
+
 
 def refuser_virgule_decimale(donnees: Any) -> Any:
     """YAML reads `{valeur: 40,5}` as {valeur: 40, 5: null}: in a `{…}` block the comma
@@ -31,7 +33,10 @@ def refuser_virgule_decimale(donnees: Any) -> Any:
 class Modele(BaseModel):
     """Base of every model: unknown keys are errors, nothing is coerced silently."""
 
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, populate_by_name=True)
+    # defer_build: a model's validator is built when it first validates, so a
+    # command that only imports the models (or validates only fiches) builds no
+    # more than it uses.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, populate_by_name=True, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod
@@ -92,9 +97,6 @@ ValeurSimple = Annotated[int | float | bool, PlainValidator(_valeur),
 
 Annee = Annotated[int, Field(ge=1900, le=2200, strict=True)]
 
-PERIODE = re.compile(r"^(\d{4})(?:-T([1-4]))?$")
-
-
 def _periode(v: Any) -> str:
     if isinstance(v, bool) or not isinstance(v, (int, str)) or not PERIODE.match(str(v)):
         raise PydanticCustomError(
@@ -109,10 +111,6 @@ Periode = Annotated[str, BeforeValidator(_periode),
 # A year as a mapping key (cibles): the JSON Schema sees keys as text.
 CleAnnee = Annotated[Annee, WithJsonSchema({"type": "string", "pattern": r"^\d{4}$"})]
 
-
-def ordre_periode(periode: str) -> tuple[str, str]:
-    """Sort key of periods: a year's quarters first, then the year itself."""
-    return periode[:4], periode[5:] or "T9"
 
 Texte = Annotated[str, Field(min_length=1, pattern=r"\S")]
 
@@ -151,5 +149,3 @@ def ligne(max_length: int | None = None):
 
 Ligne = ligne()
 Titre = ligne(max_length=300)  # a fiche's title (contract: at most 300 characters)
-
-CODE_REGLE = r"^SUS\d{3}$"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sus_cli import francais
 from sus_cli.loading.documents import Document
 from sus_cli.loading.repository import Depot
-from sus_cli.model.types import ordre_periode
+from sus_cli.model.vocabulaire import ordre_periode
 
 @dataclass(frozen=True, slots=True)
 class Detail:

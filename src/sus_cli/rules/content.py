@@ -158,11 +158,11 @@ def chiffres_du_telephone(numero: str) -> str:
     return chiffres
 
 
-def _publiques(config) -> set[str]:
+def _publiques(referentiel) -> set[str]:
     """sus.yaml's `coordonnees_publiques`: service mailboxes (lower case) and numbers (digits)."""
-    if config is None:
+    if referentiel is None:
         return set()
-    return {c.strip().casefold() if "@" in c else chiffres_du_telephone(c) for c in config.coordonnees_publiques}
+    return {c.strip().casefold() if "@" in c else chiffres_du_telephone(c) for c in referentiel.coordonnees_publiques}
 
 
 @regle("SUS502", "donnees-personnelles", "warning")
@@ -201,7 +201,7 @@ def donnees_personnelles(document, contexte):
     texte = document.texte
     if not texte:
         return
-    publiques = _publiques(contexte.config)
+    publiques = _publiques(contexte.referentiel)
     trouves = []
     if "@" in texte:
         trouves += [(m, "adresse électronique", m.group(0).casefold()) for m in _COURRIEL.finditer(texte)]

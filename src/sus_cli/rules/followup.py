@@ -148,8 +148,7 @@ def validee_avec_erreurs(document, contexte):
     indicateurs: []
     ```
     """
-    fiche = document.modele
-    if fiche is None or fiche.etat_validation != "validee":
+    if document.etat != "validee":  # a resumes.Resume: phase 2 runs once every file is read
         return
     codes = sorted({d.code for d in contexte.diagnostics if d.severity == "error"})
     if codes:

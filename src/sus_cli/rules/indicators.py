@@ -7,10 +7,8 @@ from sus_cli.rules.registry import regle
 
 
 def annees_du_schema(contexte) -> range | None:
-    config = contexte.config
-    if config is None:
-        return None
-    return range(config.schema_.debut, config.schema_.fin + 1)
+    referentiel = contexte.referentiel
+    return None if referentiel is None else referentiel.annees
 
 
 @regle("SUS400", "deux-indicateurs", "error")

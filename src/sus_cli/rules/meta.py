@@ -28,8 +28,8 @@ def ignore_inutile(document, contexte):
 
     Bon : supprimer `sus_ignore`.
     """
-    for code in ignores(document):
-        regle_ = contexte.regles.get(code) if isinstance(code, str) else None
+    for code in document.ignores:  # a resumes.Resume: phase 2 runs once every file is read
+        regle_ = contexte.regles.get(code)
         if regle_ is not None and regle_.ignorable and code not in contexte.ignores_utilises:
             yield Constat(f"« {code} » est ignorée mais ne signale rien dans cette fiche : "
                           "retirez-la de sus_ignore", chemin=("sus_ignore", code), cle=True)

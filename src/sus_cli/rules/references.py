@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from sus_cli.diagnostics import Constat
-from sus_cli.model.fiche import decomposer_id
+from sus_cli.model.vocabulaire import decomposer_id, suggestion
 from sus_cli.rules.registry import regle
 
-@regle("SUS300", "reference-inconnue", "error")
+@regle("SUS300", "reference-inconnue", "error", ensemble=True)
 def reference_inconnue(document, contexte):
     """La fiche cite quelque chose qui n'existe pas.
 
@@ -30,37 +30,34 @@ def reference_inconnue(document, contexte):
     fiches_liees: [EF-1.1.1]
     ```
     """
-    config = contexte.config
-    if config is None:
+    referentiel = contexte.referentiel
+    if referentiel is None:
         return
     parties = decomposer_id(document.id) if document.id else None
     if parties:
         volet, axe, objectif, _ = parties
-        if volet not in config.volets:
+        if volet not in referentiel.volets:
             yield Constat(f"volet « {volet} » inconnu : volets déclarés dans sus.yaml : "
-                          + ", ".join(config.volets), chemin=("id",))
-        elif axe not in config.volets[volet].axes:
+                          + ", ".join(referentiel.volets), chemin=("id",))
+        elif axe not in referentiel.volets[volet]:
             yield Constat(f"axe {axe} inconnu dans le volet {volet} : axes déclarés : "
-                          + ", ".join(map(str, config.volets[volet].axes)), chemin=("id",))
-        elif config.objectif(volet, axe, objectif) is None:
+                          + ", ".join(map(str, referentiel.volets[volet])), chemin=("id",))
+        elif not referentiel.objectif_existe(volet, axe, objectif):
             yield Constat(f"objectif {axe}.{objectif} inconnu dans le volet {volet} : objectifs déclarés : "
-                          + ", ".join(f"{axe}.{o}" for o in config.volets[volet].axes[axe].objectifs),
+                          + ", ".join(f"{axe}.{o}" for o in referentiel.volets[volet][axe]),
                           chemin=("id",))
-    porteur = document.champ("porteur")
-    if isinstance(porteur, str) and porteur not in config.directions:
-        from sus_cli.model.messages import suggestion
-        proche = suggestion(porteur, list(config.directions))
+    porteur = document.porteur
+    if porteur is not None and porteur not in referentiel.directions:
+        proche = suggestion(porteur, list(referentiel.directions))
         indice = f" : vouliez-vous dire « {proche} » ?" if proche else (
-            " ; directions déclarées dans sus.yaml : " + ", ".join(config.directions))
+            " ; directions déclarées dans sus.yaml : " + ", ".join(referentiel.directions))
         yield Constat(f"porteur « {porteur} » inconnu{indice}", chemin=("porteur",))
-    liees = document.champ("fiches_liees")
-    if isinstance(liees, list):
-        for i, autre in enumerate(liees):
-            if isinstance(autre, str) and autre not in contexte.par_id:
-                yield Constat(f"fiche liée « {autre} » introuvable dans le dépôt", chemin=("fiches_liees", i))
+    for i, autre in document.liees:
+        if autre not in contexte.par_id:
+            yield Constat(f"fiche liée « {autre} » introuvable dans le dépôt", chemin=("fiches_liees", i))
 
 
-@regle("SUS301", "id-en-double", "error")
+@regle("SUS301", "id-en-double", "error", ensemble=True)
 def id_en_double(document, contexte):
     """Deux fiches portent le même identifiant.
 
@@ -104,7 +101,7 @@ def nom_de_fichier(document, contexte):
                       f"« {identifiant}.md » ou « {identifiant}-intitule.md »", chemin=("id",))
 
 
-@regle("SUS303", "codeowners-perime", "warning", cible="config", ignorable=False)
+@regle("SUS303", "codeowners-perime", "warning", cible="config", ignorable=False, ensemble=True)
 def codeowners_perime(document, contexte):
     """Le fichier CODEOWNERS généré par `sus codeowners` n'est plus à jour.
 
@@ -112,7 +109,10 @@ def codeowners_perime(document, contexte):
     la porte. Quand une fiche est ajoutée, change de porteur, ou quand
     `sus.yaml` change les relecteurs, il faut le régénérer, sinon la
     mauvaise hiérarchie est sollicitée. Seul un fichier généré par `sus`
-    (reconnaissable à sa première ligne) est vérifié.
+    (reconnaissable à sa première ligne) est vérifié, et seulement quand
+    tout le dépôt est vérifié (`sus validate` sans chemin) : sur quelques
+    fiches, comme dans le crochet pre-commit, les porteurs des autres ne
+    sont pas lus.
 
     Mauvais : une fiche `TR-6.2.2.md` ajoutée sans relancer `sus codeowners`.
 
@@ -122,16 +122,19 @@ def codeowners_perime(document, contexte):
     from sus_cli.codeowners import CHEMIN_GITHUB, CHEMIN_GITLAB, ENTETE, generer, racine_git
     from sus_cli.loading.fichiers import Illisible, lire_octets
 
-    depot = contexte.depot
-    if depot.config is None:
+    referentiel = contexte.referentiel
+    if referentiel is None or contexte.racine is None:
         return
-    dossier, prefixe = racine_git(depot.racine)
+    if any(not f.complet for f in contexte.fiches):
+        return  # a run that reports on some fiches only (pre-commit) does not know every porteur
+    dossier, prefixe = racine_git(contexte.racine)
+    fiches = [(f.chemin, f.porteur) for f in contexte.fiches if not f.dossier]
     for chemin, gitlab in ((CHEMIN_GITHUB, False), (CHEMIN_GITLAB, True)):
         try:
             # A committed link to /dev/zero or out of the repository is not read.
             actuel = lire_octets(dossier / chemin, racine=dossier).decode("utf-8")
         except (Illisible, UnicodeDecodeError):
             continue
-        if actuel.startswith(ENTETE) and actuel != generer(depot, prefixe, gitlab):
+        if actuel.startswith(ENTETE) and actuel != generer(referentiel.directions, fiches, prefixe, gitlab):
             yield Constat(f"{chemin} n'est plus à jour : lancez « sus codeowners"
                           f"{' --gitlab' if gitlab else ''} »", ligne=1, colonne=1)

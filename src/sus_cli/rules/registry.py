@@ -33,6 +33,15 @@ class Regle:
     # Phase 2 rules read the diagnostics of phase 1 (SUS604, SUS700).
     phase: int = 1
     ignorable: bool = True
+    # A rule that compares files (SUS300, SUS301, SUS303) runs once every file
+    # is read, on their summaries (resumes.Resume), as phase 2 rules do; the
+    # others read one document, whose own results are what the cache keeps.
+    ensemble: bool = False
+
+    @property
+    def sur_resume(self) -> bool:
+        """It reads a resumes.Resume (not a Document): it runs after every file is read."""
+        return self.ensemble or self.phase == 2
 
     @property
     def resume(self) -> str:
@@ -43,7 +52,7 @@ REGLES: dict[str, Regle] = {}
 
 
 def regle(code: str, slug: str, severite: str, cible: Cible = "fiche", phase: int = 1,
-          ignorable: bool = True) -> Callable[[Verification], Verification]:
+          ignorable: bool = True, ensemble: bool = False) -> Callable[[Verification], Verification]:
     def enregistrer(fonction: Verification) -> Verification:
         if code in REGLES:
             raise ValueError(f"code de règle en double : {code}")
@@ -52,7 +61,7 @@ def regle(code: str, slug: str, severite: str, cible: Cible = "fiche", phase: in
         doc = inspect.getdoc(fonction)
         if not doc:
             raise ValueError(f"{code}: la règle doit être documentée")
-        REGLES[code] = Regle(code, slug, severite, cible, fonction, doc, phase, ignorable)
+        REGLES[code] = Regle(code, slug, severite, cible, fonction, doc, phase, ignorable, ensemble)
         return fonction
     return enregistrer
 

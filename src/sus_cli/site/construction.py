@@ -5,25 +5,23 @@ name) with one Jinja environment; files go through files.DossierEcrit:
 each replaced at once, unchanged ones left alone, nothing outside the folder.
 
 A large schéma's fiche pages and the données files are made by worker
-processes forked from this one (Linux): they inherit the loaded schéma and
-the compiled templates, and send the files back; this process alone writes.
+processes forked from this one (paralleles.py, Linux): they inherit the
+loaded schéma and the compiled templates, and send the files back; this
+process alone writes.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sus_cli.bilan.rendu import Gabarits
 from sus_cli.files import DossierEcrit
+from sus_cli.paralleles import SEUIL_PARALLELE, partage, processus_disponibles, travailleurs
 from sus_cli.site import recherche
 from sus_cli.site.donnees import DonneesSite
 
 MARQUE = ".sus-site.json"  # the list of the files the last `sus site` wrote there
-# Below this many fiches, starting processes costs more than it saves.
-SEUIL_PARALLELE = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +69,6 @@ class Resultat:
     retires: tuple[str, ...]
 
 
-def processus_disponibles() -> int:
-    """How many worker processes to use: one per processor this process may run on; 1 without fork."""
-    if sys.platform != "linux":  # fork is the only start method that shares the loaded schéma cheaply
-        return 1
-    return len(os.sched_getaffinity(0))
-
-
 def ecrire_site(site: DonneesSite, gabarits: Gabarits, dossier: DossierEcrit,
                 fabriquer_donnees: Callable[[], list[FichierDonnees]], processus: int | None = None) -> Resultat:
     """Write every file of the site; `fabriquer_donnees` makes the données files (the costliest ones)."""
@@ -99,30 +90,22 @@ def ecrire_site(site: DonneesSite, gabarits: Gabarits, dossier: DossierEcrit,
     return Resultat(len(dossier.ecrits), dossier.modifies, tuple(retires))
 
 
-# What the forked workers read: set just before they are forked, so they inherit it.
-_TRAVAIL: tuple | None = None
-
-
 def _tranche(debut: int, fin: int) -> list[tuple[str, bytes]]:
-    site, gabarits, _ = _TRAVAIL
+    site, gabarits, _ = partage()
     return [_fiche(site, gabarits, page) for page in site.fiches[debut:fin]]
 
 
 def _fabriquer() -> list[FichierDonnees]:
-    return _TRAVAIL[2]()
+    return partage()[2]()
 
 
 def _en_parallele(site, gabarits, dossier, fabriquer_donnees, processus: int) -> None:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
 
-    global _TRAVAIL
     gabarits.env.get_template("site-fiche.html.j2")  # compiled once, before the fork
-    _TRAVAIL = (site, gabarits, fabriquer_donnees)
     n = len(site.fiches)
     taille = max(50, -(-n // (processus * 6)))
-    pool = ProcessPoolExecutor(processus, mp_context=multiprocessing.get_context("fork"))
-    try:
+    with travailleurs(processus, (site, gabarits, fabriquer_donnees)) as pool:
         donnees = pool.submit(_fabriquer)  # the longest task first
         tranches = [pool.submit(_tranche, debut, min(debut + taille, n)) for debut in range(0, n, taille)]
         for relatif, contenu in _communs(site, gabarits):
@@ -132,10 +115,3 @@ def _en_parallele(site, gabarits, dossier, fabriquer_donnees, processus: int) ->
                 dossier.ecrire(relatif, octets)
         for relatif, contenu in _donnees(site, gabarits, donnees.result()):
             dossier.ecrire(relatif, contenu)
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)  # a failure or Ctrl-C: no waiting for pages never written
-        raise
-    else:
-        pool.shutdown()
-    finally:
-        _TRAVAIL = None
