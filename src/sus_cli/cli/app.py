@@ -1,5 +1,10 @@
 """The `sus` application: registers one command per module, and turns every
-failure into a French message and an exit status (never a traceback)."""
+failure into a French message and an exit status (never a traceback).
+
+Start-up is what a pre-commit hook pays at every commit: this module imports
+nothing heavy. `sus --version` answers before Typer is imported, and each
+command's module is imported only when it runs (cli/commandes.py).
+"""
 
 from __future__ import annotations
 
@@ -7,59 +12,66 @@ import errno
 import os
 import sys
 
-import typer
 
-from sus_cli.cli import (avancement, bilan, codeowners, collecte, completion, export, importer, init, liste, nouvelle,
-                         regles, revue, saisir, schema, site, suivi, validate, voir)
-from sus_cli.cli.common import ErreurUsage, ProblemeSchema
-from sus_cli.cli.french import CommandeFr, GroupeFr, exceptions_click, traduire_erreur
-from sus_cli.echappement import lignes
-from sus_cli.files import ErreurEcriture, expliquer
+_APP = None
 
-app = typer.Typer(
-    name="sus",
-    add_completion=False,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    cls=GroupeFr,
-)
+
+def _application():
+    """The Typer application (built on first use: it imports Typer)."""
+    global _APP
+    if _APP is None:
+        _APP = _construire()
+    return _APP
+
+
+def _construire():
+    import typer
+
+    from sus_cli.cli import completion
+    from sus_cli.cli.french import GroupeFr
+
+    app = typer.Typer(
+        name="sus",
+        add_completion=False,
+        no_args_is_help=True,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        cls=GroupeFr,
+    )
+
+    @app.callback()
+    def _options_generales(
+        version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                     help="Affiche la version et quitte."),
+        _installer: bool = typer.Option(False, "--install-completion", callback=completion.installer, is_eager=True,
+                                        expose_value=False, help="Installe l'autocomplétion des commandes et options "
+                                        "de sus (touche Tab) dans le terminal utilisé : bash, zsh, fish ou PowerShell."),
+        _montrer: bool = typer.Option(False, "--show-completion", callback=completion.montrer, is_eager=True,
+                                      expose_value=False, help="Affiche le script d'autocomplétion du terminal "
+                                      "utilisé, pour l'installer soi-même."),
+    ) -> None:
+        """Le Schéma unique des solidarités en fichiers : vérifier, suivre et dresser le bilan des fiches actions.
+
+        Chaque commande rend 0 quand tout va bien, 1 quand elle trouve des problèmes dans le schéma,
+        2 pour une erreur d'utilisation ou une erreur interne. --debug affiche le détail d'une erreur interne.
+        """
+
+    return app
 
 
 def _version(valeur: bool) -> None:
     if valeur:
+        import typer
+
         from sus_cli import __version__
         print(f"sus {__version__}")
         raise typer.Exit(0)
 
 
-@app.callback()
-def _options_generales(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Affiche la version et quitte."),
-    _installer: bool = typer.Option(False, "--install-completion", callback=completion.installer, is_eager=True,
-                                    expose_value=False, help="Installe l'autocomplétion des commandes et options de "
-                                    "sus (touche Tab) dans le terminal utilisé : bash, zsh, fish ou PowerShell."),
-    _montrer: bool = typer.Option(False, "--show-completion", callback=completion.montrer, is_eager=True,
-                                  expose_value=False, help="Affiche le script d'autocomplétion du terminal utilisé, "
-                                  "pour l'installer soi-même."),
-) -> None:
-    """Le Schéma unique des solidarités en fichiers : vérifier, suivre et dresser le bilan des fiches actions.
-
-    Chaque commande rend 0 quand tout va bien, 1 quand elle trouve des problèmes dans le schéma,
-    2 pour une erreur d'utilisation ou une erreur interne. --debug affiche le détail d'une erreur interne.
-    """
-
-
-for nom, fonction in (("validate", validate.validate), ("regles", regles.regles), ("liste", liste.liste),
-                      ("voir", voir.voir), ("avancement", avancement.avancement), ("bilan", bilan.bilan),
-                      ("export", export.export), ("revue", revue.revue), ("codeowners", codeowners.codeowners),
-                      ("suivi", suivi.suivi), ("collecte", collecte.collecte), ("importer", importer.importer),
-                      ("saisir", saisir.saisir), ("init", init.init), ("nouvelle", nouvelle.nouvelle),
-                      ("schema", schema.schema), ("site", site.site)):
-    app.command(nom, cls=CommandeFr)(fonction)
-# Other names, listed beside the command in `sus --help` (GroupeFr).
-app.command("valider", cls=CommandeFr, hidden=True)(validate.validate)
+def __getattr__(nom: str):
+    if nom == "app":  # `from sus_cli.cli.app import app`: the Typer application, for tests and tools
+        return _application()
+    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
 
 
 def _tube_ferme(erreur: BaseException | None) -> bool:
@@ -76,14 +88,26 @@ def _sortie_fermee() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    usage_error, aide_sans_argument = exceptions_click()
     argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--version"]:  # the same answer as the option's, without loading Typer
+        from sus_cli import __version__
+        print(f"sus {__version__}")
+        sys.exit(0)
+    import typer
+
+    from sus_cli.cli import completion
+    from sus_cli.cli.common import ErreurUsage, ProblemeSchema
+    from sus_cli.cli.french import exceptions_click, traduire_erreur
+    from sus_cli.echappement import lignes
+    from sus_cli.files import ErreurEcriture, expliquer
+
+    usage_error, aide_sans_argument = exceptions_click()
     if completion.VARIABLE in os.environ:  # the shell asks for completions (installed script)
         completion.preparer()
     debug = "--debug" in argv
     argv = [a for a in argv if a != "--debug"]
     try:
-        code = typer.main.get_command(app).main(args=argv, prog_name="sus", standalone_mode=False)
+        code = typer.main.get_command(_application()).main(args=argv, prog_name="sus", standalone_mode=False)
     except SystemExit as fin:
         # Click turns a broken pipe into exit 1; for sus, 1 means problems in the schéma.
         if not _tube_ferme(fin.__context__):

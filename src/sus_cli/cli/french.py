@@ -8,10 +8,12 @@ stays in English, which is a bug to report.
 
 from __future__ import annotations
 
-import inspect
 import re
 
 import typer.core
+import typer.main
+
+from sus_cli.cli.commandes import AUTRES_NOMS, COMMANDES, CommandesParesseuses, fonction
 
 _AIDE = [
     (re.compile(r"^Usage: ", re.M), "Utilisation : "),
@@ -103,8 +105,19 @@ class CommandeFr(typer.core.TyperCommand):
 
 
 class GroupeFr(typer.core.TyperGroup):
-    """The `sus` command: French help; a hidden command with the same function as a
-    listed one is its other name (`valider` for `validate`), shown beside it."""
+    """The `sus` command: French help; its commands built when first used
+    (cli/commandes.py), each listed with its other names (`valider` for `validate`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commands = CommandesParesseuses(self._construire)
+
+    def _construire(self, nom: str):
+        """A command's click command, as `app.command(nom, cls=CommandeFr)` would have made it."""
+        seule = typer.Typer()
+        seule.command(nom, cls=CommandeFr, hidden=nom in AUTRES_NOMS)(fonction(nom))
+        return typer.main.get_command_from_info(seule.registered_commands[0], pretty_exceptions_short=True,
+                                                rich_markup_mode=self.rich_markup_mode)
 
     def get_help(self, ctx) -> str:
         return traduire_aide(super().get_help(ctx))
@@ -113,28 +126,49 @@ class GroupeFr(typer.core.TyperGroup):
         _ecrire_parametres(self, ctx, formatter)
         self.format_commands(ctx, formatter)
 
-    def autres_noms(self, ctx) -> dict[str, list[str]]:
+    @staticmethod
+    def autres_noms() -> dict[str, list[str]]:
         """Listed command name → its other names."""
-        commandes = {nom: self.get_command(ctx, nom) for nom in self.list_commands(ctx)}
-        fonction = lambda c: inspect.unwrap(c.callback)  # noqa: E731 - Typer wraps each registration
-        visibles = {fonction(c): nom for nom, c in commandes.items() if c is not None and not c.hidden}
         autres: dict[str, list[str]] = {}
-        for nom, commande in commandes.items():
-            if commande is not None and commande.hidden and fonction(commande) in visibles:
-                autres.setdefault(visibles[fonction(commande)], []).append(nom)
+        for autre, nom in AUTRES_NOMS.items():
+            autres.setdefault(nom, []).append(autre)
         return autres
 
     def format_commands(self, ctx, formatter) -> None:
-        autres = self.autres_noms(ctx)
-        lignes = []
-        for nom in self.list_commands(ctx):
-            commande = self.get_command(ctx, nom)
-            if commande is not None and not commande.hidden:
-                lignes.append((", ".join([nom, *autres.get(nom, [])]), commande))
-        if lignes:
-            limite = formatter.width - 6 - max(len(nom) for nom, _ in lignes)
-            with formatter.section("Commandes"):
-                formatter.write_dl([(nom, commande.get_short_help_str(limite)) for nom, commande in lignes])
+        """From the table of commands: no command module is imported to list them."""
+        autres = self.autres_noms()
+        lignes = [(", ".join([nom, *autres.get(nom, [])]), resume) for nom, resume in COMMANDES.items()]
+        limite = formatter.width - 6 - max(len(nom) for nom, _ in lignes)
+        with formatter.section("Commandes"):
+            formatter.write_dl([(nom, _resume_court(resume, limite)) for nom, resume in lignes])
+
+    def shell_complete(self, ctx, incomplete: str):
+        """The command names (Tab after `sus `), from the table of commands; then the options."""
+        resultats = [_element(nom, _resume_court(resume)) for nom, resume in COMMANDES.items()
+                     if nom.startswith(incomplete)]
+        resultats.extend(_click().core.Command.shell_complete(self, ctx, incomplete))
+        return resultats
+
+
+def _click():
+    try:
+        import typer._click as click
+    except ImportError:  # older Typer uses the click package itself
+        import click
+    return click
+
+
+def _resume_court(resume: str, limite: int = 45) -> str:
+    """What click shows of a command's help in a list (its first words, up to `limite` characters)."""
+    from importlib import import_module
+
+    return import_module(_click().__name__ + ".utils").make_default_short_help(resume, limite).strip()
+
+
+def _element(nom: str, aide: str):
+    from importlib import import_module
+
+    return import_module(_click().__name__ + ".shell_completion").CompletionItem(nom, help=aide)
 
 
 def exceptions_click():

@@ -60,7 +60,7 @@ def validate(
     """
     from sus_cli.engine import code_sortie
     from sus_cli.examen import examiner
-    from sus_cli.reporters import Resultat, rapporteurs
+    from sus_cli.reporters import Resultat, rapporteur
 
     choisi = format or ("github" if sur_github_actions() else "texte")
     if choisi not in FORMATS:
@@ -82,7 +82,7 @@ def validate(
         diagnostics = [d for d in diagnostics if d.path == "sus.yaml" or _sous(d.path, voulus)]
     nb_fiches = examen.fiches
     resultat = Resultat(diagnostics, nb_fiches, statistiques)
-    rapporteurs()[choisi](resultat, sys.stdout)
+    rapporteur(choisi)(resultat, sys.stdout)
     if statistiques and choisi in ("github", "gitlab"):
         from sus_cli.reporters import statistiques as compter
         for code, nombre in compter(diagnostics).items():

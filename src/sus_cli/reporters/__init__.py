@@ -23,13 +23,14 @@ class Resultat:
 Rapporteur = Callable[[Resultat, TextIO], None]
 
 
-def rapporteurs() -> dict[str, Rapporteur]:
-    from sus_cli.reporters import github, gitlab, json_report, text
-    return {"texte": text.rapporter, "json": json_report.rapporter,
-            "github": github.rapporter, "gitlab": gitlab.rapporter}
+# --format value → the module that writes it (only the one chosen is imported).
+_MODULES = {"texte": "text", "json": "json_report", "github": "github", "gitlab": "gitlab"}
+FORMATS = tuple(_MODULES)
 
 
-FORMATS = ("texte", "json", "github", "gitlab")
+def rapporteur(format_: str) -> Rapporteur:
+    import importlib
+    return importlib.import_module(f"sus_cli.reporters.{_MODULES[format_]}").rapporter
 
 
 def statistiques(diagnostics: list[Diagnostic]) -> dict[str, int]:
