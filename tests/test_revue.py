@@ -109,3 +109,26 @@ def test_fiche_supprimee_puis_recreee(depot_git, sus):
     assert [(f["id"], f["changement"]) for f in rapport["fiches"]] == [("TR-6.2.1", "modifiee")]
     bilan = json.loads(sus("bilan", "2024", "-f", "json", cwd=depot_git.racine).stdout)
     assert bilan["evolutions"]["creees"] == ["TR-6.2.1"] and bilan["evolutions"]["mises_a_jour"] == {"TR-6.2.1": 1}
+
+
+def test_seules_les_fiches_qui_different_sont_lues(depot_git, sus, monkeypatch):
+    """Git's blob ids tell which fiches differ: the others are neither read from git nor parsed."""
+    from sus_cli.loading import documents
+
+    fiches = {f"fiches/TR-6.{1 + i % 2}.{i + 1}.md": FICHE_VALIDE.replace("TR-6.2.1", f"TR-6.{1 + i % 2}.{i + 1}")
+              for i in range(12)}
+    depot_git.commit("départ", "2024-05-01", {"sus.yaml": SUS_YAML_TEST.read_text(encoding="utf-8"), **fiches})
+    lues = []
+    vraie = documents.fiche_depuis_octets
+    monkeypatch.setattr(documents, "fiche_depuis_octets", lambda relatif, *a, **k: lues.append(relatif) or vraie(
+        relatif, *a, **k))
+    modifiee = "fiches/TR-6.2.2.md"
+    depot_git.commit("une fiche", "2024-06-01", {modifiee: fiches[modifiee].replace("Indicateur B", "Indicateur C")})
+    rapport = json.loads(sus("revue", "HEAD~1", "HEAD", "-f", "json", cwd=depot_git.racine).stdout)
+    assert [f["chemin"] for f in rapport["fiches"]] == [modifiee] and sorted(lues) == [modifiee] * 2
+    lues.clear()
+    (depot_git.racine / "fiches" / "TR-6.1.1.md").write_text(fiches["fiches/TR-6.1.1.md"].replace("DSUN", "DEF"),
+                                                             encoding="utf-8")
+    rapport = json.loads(sus("revue", "HEAD~1", "-f", "json", cwd=depot_git.racine).stdout)
+    assert [f["chemin"] for f in rapport["fiches"]] == ["fiches/TR-6.1.1.md", modifiee]
+    assert sorted(lues) == ["fiches/TR-6.1.1.md"] * 2 + [modifiee] * 2

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sus_cli.cli.common import ErreurUsage, OptionRacine, ouvrir_schema, racine_du_depot
+from sus_cli.cli.common import ErreurUsage, OptionRacine, racine_du_depot
 
 
 def revue(
@@ -30,21 +30,20 @@ def revue(
     from sus_cli.history.depot_git import ErreurGit, base_par_defaut, ouvrir
     from sus_cli.revue import rendu
     from sus_cli.revue.comparaison import comparer
+    from sus_cli.revue.versions import SusYamlAbsent, lire_versions
 
     if format not in ("texte", "markdown", "json"):
         raise ErreurUsage(f"format « {format} » inconnu ; formats possibles : texte, markdown, json")
-    if base is None:
-        try:
-            base_lue = base_par_defaut(ouvrir(racine_du_depot(racine)))
-        except ErreurGit as err:
-            raise ErreurUsage(str(err)) from None
-    else:
-        base_lue = base
-    avant = ouvrir_schema(racine, base_lue, exiger_config=False)
-    apres = ouvrir_schema(racine, tete, exiger_config=False)
-    depot_base, depot_tete = avant.depot, apres.depot
-    nom_base = f"{base or 'base'} ({avant.sha[:10]})"
-    nom_tete = f"{tete} ({apres.sha[:10]})" if tete else "fichiers actuels"
+    dossier = racine_du_depot(racine)
+    try:
+        git = ouvrir(dossier)
+        # Only the fiches that differ between the two versions are read and compared.
+        versions = lire_versions(git, dossier, base if base is not None else base_par_defaut(git), tete)
+    except (ErreurGit, SusYamlAbsent) as err:
+        raise ErreurUsage(str(err)) from None
+    depot_base, depot_tete = versions.base, versions.tete
+    nom_base = f"{base or 'base'} ({versions.sha_base[:10]})"
+    nom_tete = f"{tete} ({versions.sha_tete[:10]})" if tete else "fichiers actuels"
     differences = comparer(depot_base, depot_tete)
     diagnostics = verifier_revue(differences, depot_tete, aujourdhui())
     if format == "json":

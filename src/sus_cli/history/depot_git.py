@@ -82,17 +82,26 @@ class DepotGit:
     def fichiers(self, sha: str) -> dict[str, bytes]:
         """Every `sus.yaml` and `fiches/**/*.md` of the schéma at a commit, by
         path relative to the schéma's root: one ls-tree, one cat-file --batch."""
+        return self.objets(self.arbre(sha))
+
+    def arbre(self, sha: str) -> dict[str, str]:
+        """The blob id of every `sus.yaml` and `fiches/**/*.md` of the schéma at
+        a commit, by path relative to the schéma's root (nothing is read)."""
         sortie = self.executer("ls-tree", "-r", "-z", "--full-tree", sha, "--",
                                f"{self.prefixe}sus.yaml", f"{self.prefixe}fiches")
-        entrees = []
+        entrees = {}
         for ligne in filter(None, sortie.split("\0")):
             infos, chemin = ligne.split("\t", 1)
             _mode, type_, objet = infos.split()
             relatif = chemin[len(self.prefixe):]
             if type_ == "blob" and (relatif == "sus.yaml" or relatif.endswith(".md")):
-                entrees.append((relatif, objet))
+                entrees[relatif] = objet
+        return entrees
+
+    def objets(self, entrees: dict[str, str]) -> dict[str, bytes]:
+        """The contents of blobs (path → blob id), by path."""
         contenus = {}
-        for relatif, objet in entrees:
+        for relatif, objet in entrees.items():
             # One persistent `git cat-file --batch` process serves every object.
             _sha, _type, _taille, flux = self.repo.git.stream_object_data(objet)
             contenus[relatif] = flux.read()
