@@ -20,7 +20,7 @@ from pathlib import Path
 ICI = Path(__file__).resolve().parent
 sys.path.insert(0, str(ICI))
 from generer import DIRECTIONS, generer  # noqa: E402
-from validate import mesurer  # noqa: E402
+from validate import mesurer, preparer_bytecode  # noqa: E402
 
 DIX = [*DIRECTIONS, "DCS", "DPAS"]
 
@@ -49,6 +49,7 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 5_000
     a_remplir = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000
     os.environ["SUS_AUJOURDHUI"] = "2025-10-15"
+    preparer_bytecode()
     sus = [sys.executable, "-m", "sus_cli"]
     with tempfile.TemporaryDirectory() as tmp:
         depot = Path(tmp) / "depot"
@@ -61,7 +62,7 @@ def main() -> None:
             shutil.copytree(intactes, depot / "fiches")
 
         sortie = depot / "collecte"
-        valider, _ = mesurer([*sus, "validate", "--format", "json"], depot)
+        valider, _ = mesurer([*sus, "validate", "--format", "json", "--sans-cache"], depot)
         collecte, pic_c = mesurer([*sus, "collecte", "2025-T3", "--sortie", str(sortie), "--remplacer"], depot)
         remplies = remplir(sortie, a_remplir)
         classeurs = [str(p) for p in sorted(sortie.glob("*.xlsx"))]

@@ -21,17 +21,18 @@ from pathlib import Path
 ICI = Path(__file__).resolve().parent
 sys.path.insert(0, str(ICI))
 from generer import generer  # noqa: E402
-from validate import mesurer  # noqa: E402
+from validate import mesurer, preparer_bytecode  # noqa: E402
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 5_000
+    preparer_bytecode()
     sus = [sys.executable, "-m", "sus_cli"]
     os.environ["SUS_AUJOURDHUI"] = "2025-06-30"
     with tempfile.TemporaryDirectory() as tmp:
         depot, sortie = Path(tmp) / "depot", Path(tmp) / "site"
         generer(depot, n)
-        valider, pic_v = mesurer([*sus, "validate", "--format", "json"], depot)
+        valider, pic_v = mesurer([*sus, "validate", "--format", "json", "--sans-cache"], depot)
         neuf, pic_n = mesurer([*sus, "site", "--sortie", str(sortie)], depot,
                               avant=lambda: shutil.rmtree(sortie, ignore_errors=True))
         encore, pic_e = mesurer([*sus, "site", "--sortie", str(sortie)], depot)

@@ -16,16 +16,17 @@ from pathlib import Path
 ICI = Path(__file__).resolve().parent
 sys.path.insert(0, str(ICI))
 from generer import generer  # noqa: E402
-from validate import mesurer  # noqa: E402
+from validate import mesurer, preparer_bytecode  # noqa: E402
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    preparer_bytecode()
     sus = [sys.executable, "-m", "sus_cli"]
     with tempfile.TemporaryDirectory() as tmp:
         depot = Path(tmp) / "depot"
         generer(depot, n)
-        valider, pic_v = mesurer([*sus, "validate", "--format", "json"], depot)
+        valider, pic_v = mesurer([*sus, "validate", "--format", "json", "--sans-cache"], depot)
         bilan, pic_b = mesurer([*sus, "bilan", "2024", "--format", "html", "--sortie", str(Path(tmp) / "b.html")],
                                depot)
         liste, pic_l = mesurer([*sus, "liste", "--porteur", "DSUN", "--format", "json"], depot)

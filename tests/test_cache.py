@@ -204,7 +204,7 @@ def _mauvaise(depot: Path) -> Path:
 @pytest.mark.parametrize("abimer", [
     lambda c: c.write_bytes(c.read_bytes()[: len(c.read_bytes()) // 2]),
     lambda c: c.write_bytes(b"\x00\xff" * 1000),
-    lambda c: c.write_bytes(c.read_bytes().replace(b"\"DSI\"", b"\"DSUN\"")),
+    lambda c: c.write_bytes(c.read_bytes().replace(b"DSI", b"DSUN")),
     lambda c: c.write_bytes(c.read_bytes().split(b"\n", 1)[0]),
     lambda c: c.write_text("", encoding="utf-8"),
 ], ids=["tronque", "binaire", "modifie", "sans-contenu", "vide"])
@@ -221,7 +221,8 @@ def test_un_cache_abime_est_ignore_puis_reecrit(depot, sus, monkeypatch, abimer)
 def _sceller(racine: Path, contenu: bytes, secret: bytes) -> None:
     import hashlib
     sceau = hashlib.blake2b(contenu, key=secret, digest_size=32).hexdigest().encode()
-    (racine / CACHE).write_bytes(b"sus-cache 1 " + sceau + b"\n" + contenu)
+    from sus_cli.loading.cache import FORMAT
+    (racine / CACHE).write_bytes(b"sus-cache %d " % FORMAT + sceau + b"\n" + contenu)
 
 
 def test_un_cache_d_un_autre_utilisateur_n_est_jamais_cru(depot, sus, monkeypatch, tmp_path):
@@ -236,9 +237,11 @@ def test_un_cache_d_un_autre_utilisateur_n_est_jamais_cru(depot, sus, monkeypatc
     _json(sus, depot)
     entrees = json.loads((depot / CACHE).read_bytes().split(b"\n", 1)[1])
     for entree in entrees["fichiers"].values():
-        if entree[2][4] == "DSI":
-            entree[2][4] = "DSUN"  # a known porteur,
-        entree[2][8] = []  # and no diagnostic
+        resume = json.loads(entree[3])
+        if resume[4] == "DSI":
+            resume[4] = "DSUN"  # a known porteur,
+        resume[8] = []  # and no diagnostic
+        entree[3] = json.dumps(resume)
     contenu = json.dumps(entrees).encode()
     _sceller(depot, contenu, os.urandom(32))  # another user's key
     assert _json(sus, depot) == attendu

@@ -213,6 +213,9 @@ def test_fuzz(fichiers):
 
         code, texte, _ = _sus("validate", "--format", "json", "--racine", str(racine))
         rapport = json.loads(texte)
+        # The same from the cache, and without it.
+        assert _sus("validate", "--format", "json", "--racine", str(racine)) == (code, texte, "")
+        assert _sus("validate", "--format", "json", "--sans-cache", "--racine", str(racine)) == (code, texte, "")
         assert code == (1 if rapport["summary"]["errors"] else 0)
         for d in rapport["diagnostics"]:
             assert not ANGLAIS.search(d["message"]), d["message"]  # PyYAML's messages, translated

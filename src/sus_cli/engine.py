@@ -157,10 +157,23 @@ def resume_id_seul(document: Document) -> Resume:
     return Resume(document.chemin, document.id, complet=False, dossier=document.dossier)
 
 
+def analyse_au_chargement(jour: dt.date):
+    """For loading.repository.charger(analyse=…): each file's own rules run as it is read,
+    while its YAML nodes are there, so that its text can be dropped afterwards."""
+    def preparer(config: Document):
+        referentiel = Referentiel.depuis_config(config.modele)
+        verification = Verification(referentiel, jour)
+        config.resume = verification.analyser(config, est_fiche=False)
+        return verification.analyser
+    return preparer
+
+
 def verifier(depot: Depot, date: dt.date | None = None) -> list[Diagnostic]:
     """Every diagnostic of a loaded repository (its documents analysed now, or
-    when they were loaded: `Document.resume`)."""
+    as they were read: `Document.resume`, `Depot.regles_du`)."""
     verification = Verification(Referentiel.depuis_config(depot.config), date)
+    if depot.regles_du is not None and depot.regles_du != verification.jour:
+        raise ValueError(f"fiches vérifiées au {depot.regles_du}, pas au {verification.jour}")
     config = depot.config_doc.resume or verification.analyser(depot.config_doc, est_fiche=False)
     fiches = [f.resume or (verification.analyser(f) if f.complet else resume_id_seul(f)) for f in depot.fiches]
     return verification.assembler(config, fiches, depot.racine)

@@ -69,27 +69,30 @@ class _Lecteur:
             from sus_cli.loading.cache import empreinte
 
             cle = empreinte(octets)
-            garde = self.cache.resultat(relatif, cle)
-            if garde is not None:
+            texte = self.cache.resultat(relatif, cle)
+            if texte is not None:
                 try:
-                    return Resume.depuis_json(garde), [cle, info, garde]
+                    return Resume.depuis_texte(texte), [cle, info, texte, self.cache.extrait(relatif)]
                 except (TypeError, ValueError, KeyError, AttributeError):
                     pass  # an entry of another shape: checked again, and replaced
         from sus_cli.loading.documents import fiche_depuis_octets, id_depuis_octets
 
         resume = self.verification.analyser(fiche_depuis_octets(relatif, octets, garder_noeuds=True))
-        if self.cache is not None:
-            resume.id_seul = id_depuis_octets(relatif, octets).id_seul
-        return resume, ([cle, info, resume.en_json()] if self.cache is not None else None)
+        if self.cache is None:
+            return resume, None
+        # Kept beside it: the id a run that does not report on this fiche reads without parsing it.
+        return resume, [cle, info, resume.en_texte(), id_depuis_octets(relatif, octets).id_seul]
 
-    def _id_seul(self, chemin: Path, relatif: str) -> Resume:
-        """A fiche not reported on: its id, from the cache when the file is as it was, else read."""
+    def _id_seul(self, chemin: str, relatif: str) -> Resume:
+        """A fiche not reported on: the id read without parsing it (documents.lire_id), from the
+        cache when the file is as it was then."""
         if self.cache is not None:
             try:
-                garde = self.cache.resultat_si_inchange(relatif, os.stat(chemin))
-                if garde is not None:
-                    return resume_id_seul_de(Resume.depuis_json(garde))
-            except (OSError, TypeError, ValueError, KeyError, AttributeError):
+                if self.cache.inchange(relatif, os.stat(chemin)):
+                    identifiant = self.cache.extrait(relatif)
+                    if identifiant is None or isinstance(identifiant, str):
+                        return Resume(relatif, identifiant, complet=False)
+            except OSError:
                 pass
         from sus_cli.loading.documents import id_depuis_octets, lire_id
 
@@ -98,20 +101,15 @@ class _Lecteur:
         return resume_id_seul(lire_id(chemin, relatif))
 
 
-def resume_id_seul_de(resume: Resume) -> Resume:
-    """What a run that does not report on a fiche reads of it: the id found without parsing."""
-    return Resume(resume.chemin, resume.id_seul, complet=False)
-
-
 def _config(octets: bytes | None, probleme: Illisible | None, jour: dt.date, cache) -> tuple[Verification, Resume]:
     """sus.yaml's summary (from the cache, or checked now) and the rules it sets."""
     from sus_cli.loading.cache import empreinte
 
     cle = empreinte(octets) if octets is not None else None
-    garde = cache.resultat(FICHIER_CONFIG, cle) if cache is not None and cle is not None else None
-    if garde is not None:
+    texte = cache.resultat(FICHIER_CONFIG, cle) if cache is not None and cle is not None else None
+    if texte is not None:
         try:
-            resume = Resume.depuis_json(garde)
+            resume = Resume.depuis_texte(texte)
             return Verification(resume.referentiel, jour), resume
         except (TypeError, ValueError, KeyError, AttributeError):
             pass
@@ -127,7 +125,7 @@ def _config(octets: bytes | None, probleme: Illisible | None, jour: dt.date, cac
     resume = verification.analyser(document, est_fiche=False)
     resume.referentiel = referentiel
     if cache is not None and cle is not None:
-        cache.garder(FICHIER_CONFIG, cle, None, resume.en_json())
+        cache.garder(FICHIER_CONFIG, cle, None, resume.en_texte())
     return verification, resume
 
 
@@ -145,7 +143,7 @@ def examiner(racine: Path, jour: dt.date | None = None, a_lire: Callable[[str], 
         if FICHIER_CONFIG not in octets:
             raise RacineIntrouvable("pas de sus.yaml à cette révision")
         octets_config, probleme = octets[FICHIER_CONFIG], None
-        entrees = [Entree(racine / r, r) for r in sorted(octets) if r.startswith("fiches/") and r.endswith(".md")]
+        entrees = [Entree(str(racine / r), r) for r in sorted(octets) if r.startswith("fiches/") and r.endswith(".md")]
         avec_cache = False
     else:
         try:
@@ -176,7 +174,7 @@ def examiner(racine: Path, jour: dt.date | None = None, a_lire: Callable[[str], 
     if cache is not None:
         for (resume, garde), entree in zip(resultats, entrees):
             if garde is not None:
-                cache.garder(entree.relatif, garde[0], garde[1], garde[2])
+                cache.garder(entree.relatif, *garde)
         if a_lire is None:
             cache.retenir_seulement({FICHIER_CONFIG, *(e.relatif for e in entrees)})
         cache.enregistrer()
@@ -188,17 +186,16 @@ def _processus(entrees: list[Entree], lecteur: _Lecteur, demandes: int | None) -
     if demandes is not None:  # as asked (where workers can be forked)
         return demandes if demandes > 1 and fork_possible() else 1
     disponibles = processus_disponibles()
-    if disponibles <= 1 or len(entrees) < SEUIL_PARALLELE:
+    a_lire = [e for e in entrees if e.probleme is None and (lecteur.a_lire is None or lecteur.a_lire(e.relatif))]
+    if disponibles <= 1 or len(a_lire) < SEUIL_PARALLELE:
         return 1
-    a_analyser = len(entrees)
+    a_analyser = len(a_lire)
     cache = lecteur.cache
     if cache is not None and cache.entrees:
         a_analyser = 0
-        for entree in entrees:
-            if entree.probleme is not None or (lecteur.a_lire is not None and not lecteur.a_lire(entree.relatif)):
-                continue
+        for entree in a_lire:
             try:
-                if cache.resultat_si_inchange(entree.relatif, os.stat(entree.chemin)) is None:
+                if not cache.inchange(entree.relatif, os.stat(entree.chemin)):
                     a_analyser += 1
             except OSError:
                 a_analyser += 1

@@ -253,12 +253,13 @@ def ecrire_sortie(cible: str | Path, contenu: str | bytes) -> bool:
     leave a new tree of folders behind.
     """
     if str(cible) in SORTIE_STANDARD:
-        if isinstance(contenu, bytes):
+        tampon = getattr(sys.stdout, "buffer", None)
+        if isinstance(contenu, bytes) and tampon is not None:
             sys.stdout.flush()
-            sys.stdout.buffer.write(contenu)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(contenu)
+            tampon.write(contenu)
+            tampon.flush()
+        else:  # text, or a standard output that takes text only (captured)
+            sys.stdout.write(contenu.decode("utf-8", "replace") if isinstance(contenu, bytes) else contenu)
         return True
     chemin = Path(cible)
     dossier = chemin.parent

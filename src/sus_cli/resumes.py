@@ -88,9 +88,6 @@ class Resume:
     # (line, column) of the places the rules comparing files may point at (cle_position).
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     referentiel: Referentiel | None = None  # sus.yaml only, when valid
-    # The id a run that does not report on this fiche reads (loading.documents.lire_id, without
-    # parsing): what a run on other fiches takes from the cache, to find what it would read.
-    id_seul: str | None = None
 
     def position(self, chemin: Chemin, cle: bool = False) -> tuple[int, int]:
         return self.positions[cle_position(chemin, cle)]
@@ -101,13 +98,22 @@ class Resume:
                 [[d.path, d.line, d.column, d.code, d.severity, d.message, d.fiche, d.slug, d.type]
                  for d in self.diagnostics],
                 sorted(self.ignores_utilises), self.positions,
-                self.referentiel.en_json() if self.referentiel else None, self.id_seul]
+                self.referentiel.en_json() if self.referentiel else None]
 
     @classmethod
     def depuis_json(cls, objet: Any) -> Resume:
         (chemin, identifiant, complet, dossier, porteur, liees, etat, ignores, diagnostics, utilises, positions,
-         referentiel, id_seul) = objet
+         referentiel) = objet
         return cls(chemin, identifiant, complet, dossier, porteur, tuple((i, l) for i, l in liees), etat, tuple(ignores),
                    [Diagnostic(*d) for d in diagnostics], frozenset(utilises),
                    {cle: (ligne, colonne) for cle, (ligne, colonne) in positions.items()},
-                   Referentiel.depuis_json(referentiel) if referentiel is not None else None, id_seul)
+                   Referentiel.depuis_json(referentiel) if referentiel is not None else None)
+
+    def en_texte(self) -> str:
+        import json
+        return json.dumps(self.en_json(), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def depuis_texte(cls, texte: str) -> Resume:
+        import json
+        return cls.depuis_json(json.loads(texte))

@@ -49,10 +49,16 @@ def lire_evolutions(depot: Depot, annee: int, revision: str | None, jusqua: dt.d
         return None
     statuts = None
     if depart is not None:
-        ancien = charger_octets(depot.racine, depart) if "sus.yaml" in depart else None
-        statuts = {d.modele.id: d.modele.statut for d in ancien.fiches_lues() if d.modele} if ancien else {}
-    valides = [d for d in depot.fiches_lues() if d.modele is not None]
+        ancien = (charger_octets(depot.racine, depart, extraire=lambda _config: _statut)
+                  if "sus.yaml" in depart else None)
+        statuts = dict(d.extrait for d in ancien.fiches_lues() if d.extrait) if ancien else {}
+    valides = [(d.chemin, d.extrait.fiche if d.leger else d.modele) for d in depot.fiches_lues() if d.valide]
     return evoluer(annee, valides, activite.mises_a_jour, activite.creees, activite.auteurs, statuts)
+
+
+def _statut(document) -> tuple[str, str | None] | None:
+    """(id, statut) of a valid fiche: what the évolutions read of the schéma at the start of the year."""
+    return (document.modele.id, document.modele.statut) if document.valide else None
 
 
 def preparer(depot: Depot, annee: int, genere_le: dt.date, source: str = "l'arbre de travail",

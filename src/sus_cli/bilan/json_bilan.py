@@ -80,3 +80,21 @@ def en_dict(donnees: DonneesBilan) -> dict:
                     "fiches_avec_erreurs": donnees.qualite.fiches_avec_erreurs,
                     "regles": {l.code: l.diagnostics for l in donnees.qualite.regles}},
     }
+
+
+def en_octets(donnees: DonneesBilan, indent: int | None = 2) -> bytes:
+    """The JSON bilan as UTF-8 text (a final line break), encoded piece by piece: json.dumps
+    with an indent holds every piece of a large bilan at once (five times its size)."""
+    import io
+    import json
+
+    encodeur = json.JSONEncoder(ensure_ascii=False, indent=indent,
+                                separators=None if indent is not None else (",", ":"))
+    flux, morceaux = io.BytesIO(), []
+    for morceau in encodeur.iterencode(en_dict(donnees)):
+        morceaux.append(morceau)
+        if len(morceaux) == 10_000:
+            flux.write("".join(morceaux).encode("utf-8"))
+            morceaux.clear()
+    flux.write(("".join(morceaux) + "\n").encode("utf-8"))
+    return flux.getvalue()

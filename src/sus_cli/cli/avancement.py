@@ -22,12 +22,14 @@ def avancement(
 ) -> None:
     """Montre l'avancement par volet et par axe : statuts, réalisation, atteinte, fiches en retard
     (en retard à la date du jour)."""
+    from sus_cli.figures.fiches import chiffrage
     from sus_cli.figures.schema import chiffrer_schema
 
     if format not in ("texte", "json"):
         raise ErreurUsage(f"format « {format} » inconnu ; formats possibles : texte, json")
     annee = lire_annee(annee) if annee is not None else None
-    schema = ouvrir_schema(racine, au)
+    # Each fiche becomes its figures as it is read (in worker processes for a large schéma).
+    schema = ouvrir_schema(racine, au, extraire=lambda jour: chiffrage(annee or jour.year, echeance=jour))
     depot, jour = schema.depot, schema.jour
     annee = annee or jour.year
     avertir_si_hors_schema(annee, depot.config)

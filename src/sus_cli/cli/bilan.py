@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -48,15 +47,19 @@ def bilan(
     annee = lire_annee(annee)
     if modele is not None and format != "docx":
         raise ErreurUsage("--modele ne sert qu'au format docx")
-    schema = ouvrir_schema(racine, au, signaler_non_commitees=True)
+    # The fiches' own rules run as they are read (the quality annex); their text is not kept, nor,
+    # for JSON, their models: their figures are made as they are read, in worker processes.
+    from sus_cli.figures.fiches import chiffrage
+    schema = ouvrir_schema(racine, au, signaler_non_commitees=True, verifier=True, texte="aucun",
+                           extraire=(lambda _jour: chiffrage(annee)) if format == "json" else None)
     avertir_si_hors_schema(annee, schema.depot.config)
     evolutions = lire_evolutions(schema.depot, annee, schema.sha, schema.jour if au else None)
     mots, probleme_mots = mots_de_l_annee(schema, annee)
     donnees = preparer(schema.depot, annee, schema.jour, schema.source, schema.non_commitees, evolutions, mots,
                        schema.jour if au else None)
     if format == "json":
-        from sus_cli.bilan.json_bilan import en_dict
-        contenu: str | bytes = json.dumps(en_dict(donnees), ensure_ascii=False, indent=2) + "\n"
+        from sus_cli.bilan.json_bilan import en_octets
+        contenu: str | bytes = en_octets(donnees)
     elif format == "docx":
         from sus_cli.bilan.word import ErreurModele, rendre_docx
         try:

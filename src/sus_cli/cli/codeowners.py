@@ -25,7 +25,7 @@ def codeowners(
     from sus_cli.files import ecrire_atomique
     from sus_cli.resumes import Referentiel
 
-    depot = charger_depot(racine)
+    depot = charger_depot(racine, texte="aucun")
     dossier_git, prefixe = racine_git(depot.racine)
     cible = dossier_git / (CHEMIN_GITLAB if gitlab else CHEMIN_GITHUB)
     # A committed CODEOWNERS may be a link: sus follows it only inside the repository.

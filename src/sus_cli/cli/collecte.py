@@ -37,7 +37,7 @@ def collecte(
     from sus_cli.engine import aujourdhui
     from sus_cli.files import ecrire_atomique
 
-    depot = charger_depot(racine)
+    depot = charger_depot(racine, texte="aucun")
     config = depot.config
     try:
         lue = Periode(lire_periode(periode, config.schema_.debut, config.schema_.fin))

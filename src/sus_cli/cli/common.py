@@ -70,19 +70,35 @@ OptionAu = Annotated[Optional[str], typer.Option(
 
 
 def ouvrir_schema(racine: Path | None, au: str | None = None, a_lire=None, exiger_config: bool = True,
-                  signaler_non_commitees: bool = False) -> Schema:
-    """Find the repository and load it: from the working tree, or from git at `au`."""
-    from sus_cli.engine import aujourdhui
+                  signaler_non_commitees: bool = False, verifier: bool = False, texte: str = "tout",
+                  extraire=None) -> Schema:
+    """Find the repository and load it: from the working tree, or from git at `au`.
+
+    `verifier`: the files' own rules run as they are read (engine.verifier then
+    finishes the check); `texte`: what is kept of each fiche's text, "tout",
+    "corps" (its Markdown body) or "aucun"; `extraire(jour)`: what is kept of
+    each fiche instead of its content (loading.repository.charger)."""
+    from sus_cli.engine import analyse_au_chargement, aujourdhui
     from sus_cli.loading.repository import charger, charger_octets
 
     dossier = racine_du_depot(racine)
     if au is None:
-        schema = Schema(charger(dossier, a_lire), aujourdhui(), "l'arbre de travail")
+        jour, arbre = aujourdhui(), None
+    else:
+        arbre = lire_git(dossier, au)
+        jour = arbre.jour
+    analyse = analyse_au_chargement(jour) if verifier else None
+    extraction = extraire(jour) if extraire is not None else None
+    if arbre is None:
+        schema = Schema(charger(dossier, a_lire, texte=texte, analyse=analyse, extraire=extraction, processus=None),
+                        jour, "l'arbre de travail")
         if signaler_non_commitees:
             schema.non_commitees = _non_commitees(dossier)
     else:
-        arbre = lire_git(dossier, au)
-        schema = Schema(charger_octets(dossier, arbre.fichiers), arbre.jour, arbre.source, sha=arbre.sha)
+        schema = Schema(charger_octets(dossier, arbre.fichiers, texte=texte, analyse=analyse, extraire=extraction),
+                        jour, arbre.source, sha=arbre.sha)
+    if verifier:
+        schema.depot.regles_du = jour
     if exiger_config and schema.depot.config is None:
         raise ProblemeSchema("sus.yaml est invalide : lancez « sus validate » pour voir pourquoi")
     return schema
@@ -130,9 +146,10 @@ def _non_commitees(dossier: Path) -> list[str] | None:
         return None  # not a git repository: nothing to flag
 
 
-def charger_depot(racine: Path | None, a_lire=None):
-    """Find and load the working tree; a missing or unusable sus.yaml is a usage error."""
-    return ouvrir_schema(racine, None, a_lire).depot
+def charger_depot(racine: Path | None, a_lire=None, texte: str = "tout", extraire=None):
+    """Find and load the working tree; a missing or unusable sus.yaml is a usage error.
+    `texte`, `extraire(jour)`: what is kept of each fiche (loading.repository.charger)."""
+    return ouvrir_schema(racine, None, a_lire, texte=texte, extraire=extraire).depot
 
 
 def console(flux=None):

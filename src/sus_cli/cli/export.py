@@ -35,7 +35,10 @@ def export(
 
     if format not in ("csv", "xlsx"):
         raise ErreurUsage(f"format « {format} » inconnu ; formats possibles : csv, xlsx")
-    depot = charger_depot(racine)
+    from sus_cli.export.tableaux import extraction
+
+    # Each fiche becomes its rows as it is read, in worker processes for a large schéma.
+    depot = charger_depot(racine, extraire=extraction)
     fiches, valeurs = tableaux(depot, aujourdhui())
     if format == "xlsx":
         cible = sortie or Path("export-sus.xlsx")

@@ -60,7 +60,7 @@ def liste(
         raise ErreurUsage(f"statut « {statut} » inconnu ; statuts possibles : {', '.join(STATUTS_POSSIBLES)}")
     if validation and validation not in VALIDATIONS:
         raise ErreurUsage(f"état de validation « {validation} » inconnu : brouillon, soumise ou validee")
-    depot = charger_depot(racine)
+    depot = charger_depot(racine, texte="corps" if texte else "aucun")  # the body is searched by --texte
     config = depot.config
     if porteur and porteur.upper() not in {d.upper() for d in config.directions}:
         raise ErreurUsage(f"porteur « {porteur} » inconnu ; directions de sus.yaml : {', '.join(config.directions)}")

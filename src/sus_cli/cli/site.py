@@ -38,7 +38,9 @@ def site(
     from sus_cli.site.construction import MARQUE, ecrire_site
     from sus_cli.site.donnees import depuis_depot
 
-    schema = ouvrir_schema(racine, signaler_non_commitees=True)
+    # The fiches' own rules run as they are read (personal data, the quality annex); their body is kept
+    # for their pages, not the rest of their text.
+    schema = ouvrir_schema(racine, signaler_non_commitees=True, verifier=True, texte="corps")
     depot, jour = schema.depot, schema.jour
     annee = jour.year if annee is None else annee
     if not 1900 <= annee <= 2200:
@@ -78,10 +80,8 @@ def site(
 def _donnees(schema, annee: int, diagnostics, mots):
     """The données page's files: `sus export`'s workbook and CSV files and `sus bilan ANNEE --format json`
     (`mots`: bilans/ANNEE.md), made by the same code."""
-    import json
-
     from sus_cli.bilan.donnees import lire_evolutions, preparer
-    from sus_cli.bilan.json_bilan import en_dict
+    from sus_cli.bilan.json_bilan import en_octets
     from sus_cli.collecte.origine import de_l_export
     from sus_cli.export.fichiers import csv_octets, xlsx_octets
     from sus_cli.export.tableaux import tableaux
@@ -105,5 +105,5 @@ def _donnees(schema, annee: int, diagnostics, mots):
         FichierDonnees(f"donnees/bilan-{annee}.json", f"Le bilan {annee}, en JSON",
                        "Tous les chiffres du bilan de l'année, pour les traitements automatiques.",
                        # Compact: half the size of `sus bilan --format json`'s indented text, the same object.
-                       (json.dumps(en_dict(bilan), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")),
+                       en_octets(bilan, indent=None)),
     ]

@@ -43,7 +43,7 @@ def suivi(
         _, _, debut, fin = bornes(trimestre)
     except ValueError:
         raise ErreurUsage(f"trimestre « {trimestre} » invalide : forme attendue 2024-T3") from None
-    schema = ouvrir_schema(racine)
+    schema = ouvrir_schema(racine, verifier=True, texte="aucun")
     depot = schema.depot
     try:
         git = ouvrir(depot.racine)

@@ -67,17 +67,26 @@ def lire(classeur) -> Origine | None:
         return None
 
 
-def de_l_export(depot, jour: dt.date) -> Origine:
-    """What an export's `valeurs` sheet shows: every value of every valid fiche."""
+def valeurs_connues(fiche) -> list[tuple[tuple[str, str, str], tuple[object, object]]]:
+    """((fiche, indicateur, période), (valeur, commentaire)) of every value of a valid fiche."""
     from sus_cli.figures.indicateurs import valeur_a_la_periode
 
+    connues = []
+    for indicateur in fiche.indicateurs:
+        for periode in indicateur.valeurs:
+            lue = valeur_a_la_periode(indicateur, periode)
+            connues.append(((fiche.id, indicateur.id, periode), (lue.valeur, lue.commentaire)))
+    return connues
+
+
+def de_l_export(depot, jour: dt.date) -> Origine:
+    """What an export's `valeurs` sheet shows: every value of every valid fiche (of a
+    repository loaded whole, or with export.tableaux.extraction)."""
     origine = Origine(jour)
     for document in depot.fiches_lues():
-        fiche = document.modele
-        if fiche is None:
-            continue
-        for indicateur in fiche.indicateurs:
-            for periode in indicateur.valeurs:
-                lue = valeur_a_la_periode(indicateur, periode)
-                origine.valeurs[(fiche.id, indicateur.id, periode)] = (lue.valeur, lue.commentaire)
+        if document.leger:
+            connues = document.extrait.connues if document.extrait is not None else ()
+        else:
+            connues = valeurs_connues(document.modele) if document.modele is not None else ()
+        origine.valeurs.update(connues)
     return origine

@@ -17,24 +17,24 @@ class Evolutions:
     commits: int
 
 
-def evoluer(annee: int, documents, mises_a_jour: dict[str, int], creees: set[str], auteurs: dict[str, int],
+def evoluer(annee: int, fiches, mises_a_jour: dict[str, int], creees: set[str], auteurs: dict[str, int],
             statuts_debut: dict[str, str | None] | None) -> Evolutions:
-    """`documents`: the valid fiches at the end of the period; `statuts_debut`:
-    fiche id → statut at the start of the year (None when the history does not go back that far)."""
-    fiches = sorted(documents, key=lambda d: d.modele.id)
+    """`fiches`: (path, model or figures.fiches.FicheAbregee) of the valid fiches at the end of the
+    period; `statuts_debut`: fiche id → statut at the start of the year (None when the history
+    does not go back that far)."""
+    fiches = sorted(fiches, key=lambda c: c[1].id)
     statuts = None
     if statuts_debut is not None:
-        statuts = tuple((d.modele.id, d.modele.titre, statuts_debut.get(d.modele.id), d.modele.statut)
-                        for d in fiches if d.modele.id in statuts_debut
-                        and statuts_debut[d.modele.id] != d.modele.statut)
+        statuts = tuple((f.id, f.titre, statuts_debut.get(f.id), f.statut)
+                        for _, f in fiches if f.id in statuts_debut and statuts_debut[f.id] != f.statut)
     return Evolutions(
         annee,
-        tuple((d.modele.id, d.modele.titre) for d in fiches if d.chemin in creees),
-        tuple((d.modele.id, d.modele.titre, d.modele.validation.le, d.modele.validation.par) for d in fiches
-              if d.modele.etat_validation == "validee" and d.modele.validation.le.year == annee),
+        tuple((f.id, f.titre) for chemin, f in fiches if chemin in creees),
+        tuple((f.id, f.titre, f.validation.le, f.validation.par) for _, f in fiches
+              if f.etat_validation == "validee" and f.validation.le.year == annee),
         statuts,
-        tuple(sorted(((d.modele.id, d.modele.titre, mises_a_jour[d.chemin]) for d in fiches
-                      if mises_a_jour.get(d.chemin)), key=lambda x: (-x[2], x[0]))),
+        tuple(sorted(((f.id, f.titre, mises_a_jour[chemin]) for chemin, f in fiches
+                      if mises_a_jour.get(chemin)), key=lambda x: (-x[2], x[0]))),
         tuple(sorted(auteurs.items(), key=lambda x: (-x[1], x[0]))),
         sum(auteurs.values()),
     )

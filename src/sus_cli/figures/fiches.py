@@ -93,3 +93,52 @@ def chiffrer_fiche(fiche: Fiche, chemin: str, annee: int, echeance: dt.date | No
     return ChiffresFiche(
         fiche, chemin, annee, en_retard(fiche, echeance or fin_de_l_annee(annee)), budget_annee(fiche, annee),
         note_annee(fiche, annee), moyenne(i.atteinte for i in indicateurs), indicateurs)
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationAbregee:
+    etat: str
+    par: str | None
+    le: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class FicheAbregee:
+    """What the figures, the evolutions and the JSON outputs read of a fiche's model, under the
+    same names: a fiche counted and listed without the detail of its values (its indicators by
+    id only). What `sus avancement` and `sus bilan --format json` keep of each fiche."""
+
+    id: str
+    titre: str
+    porteur: str
+    statut: str | None
+    debut: dt.date | None
+    fin: dt.date | None
+    dispositifs: tuple[str, ...]
+    validation: ValidationAbregee | None
+    indicateurs: tuple[str, ...]  # their ids
+
+    @property
+    def etat_validation(self) -> str:
+        return self.validation.etat if self.validation else "brouillon"
+
+
+def chiffrer_en_abrege(fiche: Fiche, chemin: str, annee: int, echeance: dt.date | None = None) -> ChiffresFiche:
+    """`chiffrer_fiche`, keeping a FicheAbregee and no series of values (what charts need)."""
+    from dataclasses import replace
+
+    chiffres = chiffrer_fiche(fiche, chemin, annee, echeance)
+    v = fiche.validation
+    abregee = FicheAbregee(fiche.id, fiche.titre, fiche.porteur, fiche.statut, fiche.debut, fiche.fin,
+                           tuple(fiche.dispositifs), ValidationAbregee(v.etat, v.par, v.le) if v else None,
+                           tuple(i.id for i in fiche.indicateurs))
+    return replace(chiffres, fiche=abregee, indicateurs=tuple(replace(i, serie=None) for i in chiffres.indicateurs))
+
+
+def chiffrage(annee: int, echeance: dt.date | None = None):
+    """For loading.repository.charger(extraire=…): each fiche read becomes its figures for the
+    year (with a FicheAbregee), in worker processes for a large schéma, instead of a model."""
+    def preparer(_config):
+        return lambda document: (chiffrer_en_abrege(document.modele, document.chemin, annee, echeance)
+                                 if document.valide else None)
+    return preparer

@@ -77,7 +77,8 @@ class ChiffresSchema:
 
 def chiffrer_schema(config: Config, fiches: list[tuple[str, Fiche | None, str | None]], annee: int,
                     echeance: dt.date | None = None) -> ChiffresSchema:
-    """`fiches` are (path, model or None when invalid, id if readable).
+    """`fiches` are (path, model or None when invalid, id if readable); instead
+    of the model, its figures already made for `annee` (figures.fiches.chiffrage).
 
     `echeance` is the date a fiche is late after: the end of `annee` for a
     bilan (the default), today elsewhere.
@@ -95,7 +96,7 @@ def chiffrer_schema(config: Config, fiches: list[tuple[str, Fiche | None, str | 
         if config.objectif(volet, axe, objectif) is None:
             ecartees.append(FicheEcartee(chemin, fiche.id, f"son objectif {volet}-{axe}.{objectif} n'existe pas dans le référentiel du schéma"))
             continue
-        chiffres = chiffrer_fiche(fiche, chemin, annee, echeance)
+        chiffres = fiche if isinstance(fiche, ChiffresFiche) else chiffrer_fiche(fiche, chemin, annee, echeance)
         places[(volet, axe, objectif)].append(chiffres)
     volets = []
     for code, volet in config.volets.items():

@@ -39,14 +39,14 @@ def trouver_racine(depart: Path, racine: Path | None = None) -> Path:
 class Entree(NamedTuple):
     """A file (or a folder not read) found under fiches/."""
 
-    chemin: Path  # where to read it (a link's target, checked to be inside the schéma)
+    chemin: str  # where to read it (a link's target, checked to be inside the schéma)
     relatif: str  # as shown, relative to the root, with "/"
     probleme: Constat | None = None  # why it is not read (SUS104)
     dossier: bool = False
 
 
-def _pas_lu(chemin: Path, relatif: str, message: str, dossier: bool, type_: str | None = None) -> Entree:
-    return Entree(chemin, relatif, Constat(message, ligne=1, colonne=1, type=type_), dossier)
+def _pas_lu(chemin, relatif: str, message: str, dossier: bool, type_: str | None = None) -> Entree:
+    return Entree(str(chemin), relatif, Constat(message, ligne=1, colonne=1, type=type_), dossier)
 
 
 def fichiers_fiches(racine: Path) -> Iterator[Entree]:
@@ -85,7 +85,8 @@ def fichiers_fiches(racine: Path) -> Iterator[Entree]:
             continue
         sous_dossiers = []
         for entree in entrees:
-            chemin, relatif, fiche = Path(entree.path), f"{relatif_dossier}/{entree.name}", entree.name.endswith(".md")
+            # Paths stay text: a Path object per file costs more than reading the file's id.
+            chemin, relatif, fiche = entree.path, f"{relatif_dossier}/{entree.name}", entree.name.endswith(".md")
             if entree.is_symlink():
                 reel = Path(os.path.realpath(chemin))
                 est_dossier = reel.is_dir()
@@ -104,7 +105,7 @@ def fichiers_fiches(racine: Path) -> Iterator[Entree]:
                 elif est_dossier:
                     sous_dossiers.append((reel, relatif))
                 elif fiche:
-                    yield Entree(reel, relatif)
+                    yield Entree(str(reel), relatif)
             elif entree.is_dir(follow_symlinks=False):
                 sous_dossiers.append((chemin, relatif))
             elif fiche:

@@ -33,7 +33,7 @@ from typing import Any
 
 DOSSIER = ".sus-cache"
 FICHIER = "verification.json"
-FORMAT = 1
+FORMAT = 2
 _ENTETE = b"sus-cache"
 # A cache holds about a kilobyte per fiche: far beyond, it is not ours.
 TAILLE_MAX = 128 * 1024 * 1024
@@ -140,7 +140,11 @@ def _empreinte_du_code() -> bytes:
 
 
 class Cache:
-    """The entries of one schéma's cache: path → (digest, status, result as JSON)."""
+    """The entries of one schéma's cache: path → [digest, status, extract, result].
+
+    A result is a JSON text, decoded by the caller only when it uses it; the
+    extract, a small JSON value beside it, is what a run that does not use
+    the whole result reads (the id of a fiche not reported on)."""
 
     def __init__(self, racine: Path, cle: str, secret: bytes, entrees: dict[str, list]):
         self.racine = racine
@@ -166,19 +170,23 @@ class Cache:
     def _sceau(self, contenu: bytes) -> str:
         return hashlib.blake2b(contenu, key=self._secret, digest_size=32).hexdigest()
 
-    def resultat(self, relatif: str, empreinte_: str) -> Any | None:
-        """The result kept for this path with these bytes, or None."""
+    def resultat(self, relatif: str, empreinte_: str) -> str | None:
+        """The result (JSON text) kept for this path with these bytes, or None."""
         entree = self.entrees.get(relatif)
-        return entree[2] if entree is not None and entree[0] == empreinte_ else None
+        return entree[3] if entree is not None and entree[0] == empreinte_ else None
 
-    def resultat_si_inchange(self, relatif: str, info: os.stat_result) -> Any | None:
-        """The result kept for this path if the file's status is the one it had then, or None."""
+    def inchange(self, relatif: str, info: os.stat_result) -> bool:
+        """Whether the file has the status it had when its result was kept."""
         entree = self.entrees.get(relatif)
-        return entree[2] if entree is not None and entree[1] == etat(info) else None
+        return entree is not None and entree[1] == etat(info)
 
-    def garder(self, relatif: str, empreinte_: str, info: os.stat_result | None, resultat: Any) -> None:
+    def extrait(self, relatif: str) -> Any:
+        return self.entrees[relatif][2]
+
+    def garder(self, relatif: str, empreinte_: str, info: os.stat_result | None, resultat: str,
+               extrait: Any = None) -> None:
         ancienne = self.entrees.get(relatif)
-        nouvelle = [empreinte_, etat(info) if info is not None else None, resultat]
+        nouvelle = [empreinte_, etat(info) if info is not None else None, extrait, resultat]
         if ancienne != nouvelle:
             self.entrees[relatif] = nouvelle
             self.modifie = True
@@ -241,4 +249,5 @@ def _lire(racine: Path, cle: str, secret: bytes) -> dict[str, list]:
         return {}
     if not isinstance(objet, dict) or objet.get("cle") != cle or not isinstance(objet.get("fichiers"), dict):
         return {}
-    return {r: e for r, e in objet["fichiers"].items() if isinstance(e, list) and len(e) == 3}
+    return {r: e for r, e in objet["fichiers"].items() if isinstance(e, list) and len(e) == 4
+            and isinstance(e[3], str)}

@@ -35,6 +35,32 @@ class Document:
     dossier: bool = False
     # Its summary (resumes.Resume), when its own rules ran as it was loaded.
     resume: Any = None
+    # What a command kept of it (repository.charger's `extraire`) when its content was dropped
+    # (`leger`): then only its path, id, findings and whether it validated remain.
+    extrait: Any = None
+    leger: bool = False
+    valide_leger: bool = False
+
+    @property
+    def valide(self) -> bool:
+        """Whether the fiche validated (its model, or the flag it kept when made light)."""
+        return self.valide_leger if self.leger else self.modele is not None
+
+    def alleger(self, extrait: Any = None) -> None:
+        """Keep only `extrait` of the content (its id and validity are remembered)."""
+        self.id_seul, self.valide_leger, self.extrait = self.id, self.valide, extrait
+        self.leger, self.texte, self.yaml, self.modele = True, None, None, None
+
+    def oublier_texte(self, garder_corps: bool = False) -> None:
+        """Drop the file's text (or keep its Markdown body only): the model and, for an invalid
+        fiche, the raw data remain. Positions can no longer be found: analyse first."""
+        if self.yaml is not None:
+            self.yaml.source = None
+            self.yaml.oublier_noeuds()
+        if self.texte is not None and garder_corps:
+            self.texte, self.debut_corps = self.texte[self.debut_corps:], 0
+        elif not garder_corps:
+            self.texte = None
 
     @property
     def corps(self) -> str:
@@ -60,7 +86,7 @@ class Document:
     @property
     def id(self) -> str | None:
         """The fiche id when it can be read, even from an invalid fiche."""
-        identifiant = self.champ("id") if self.complet else self.id_seul
+        identifiant = self.champ("id") if self.complet and not self.leger else self.id_seul
         return identifiant if isinstance(identifiant, str) else None
 
 
@@ -143,9 +169,9 @@ def _avec_texte(relatif: str, octets: bytes | None, document: Document | None = 
     return document
 
 
-def lire_fiche(chemin: Path, relatif: str) -> Document:
+def lire_fiche(chemin: Path, relatif: str, garder_noeuds: bool = False) -> Document:
     document = Document(relatif)
-    return fiche_depuis_octets(relatif, _lire_octets(chemin, document), document)
+    return fiche_depuis_octets(relatif, _lire_octets(chemin, document), document, garder_noeuds)
 
 
 def fiche_depuis_octets(relatif: str, octets: bytes | None, document: Document | None = None,
@@ -208,10 +234,11 @@ def preparer_modeles() -> None:
     Fiche.model_rebuild()
 
 
-def lire_config(chemin: Path, relatif: str = "sus.yaml", racine: Path | None = None) -> Document:
+def lire_config(chemin: Path, relatif: str = "sus.yaml", racine: Path | None = None,
+                garder_noeuds: bool = False) -> Document:
     """sus.yaml; with `racine`, a link that leads out of it is not followed."""
     document = Document(relatif)
-    return config_depuis_octets(_lire_octets(chemin, document, racine), relatif, document)
+    return config_depuis_octets(_lire_octets(chemin, document, racine), relatif, document, garder_noeuds)
 
 
 def config_depuis_octets(octets: bytes | None, relatif: str = "sus.yaml", document: Document | None = None,

@@ -10,6 +10,7 @@ scalars, and impossible dates, each as a finding at its position.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,8 +47,40 @@ _INTERDIT = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-
 _SAUTS_YAML = re.compile("[\x85\u2028\u2029]")
 
 _ALIAS = object()  # stands for a refused alias: the key or item is left out
+_ABSENT = object()
 _constructeur = yaml.SafeLoader("")  # used only for its scalar constructors
 _SCALAIRES = yaml.SafeLoader.yaml_constructors
+
+# The same short scalars come back in every fiche (keys, numbers, dates, words
+# like `nombre` or `hausse`): their tag, and their value, are found once. Only
+# short ones, and a bounded number of them, so that memory stays flat.
+_COURT = 24
+_MEMO_MAX = 20_000
+_VALEURS: dict[tuple[str, str], Any] = {}
+_IMMUABLES = (int, float, bool, type(None), str, bytes, dt.date)  # dt.datetime is a dt.date
+
+
+def _chargeur(base):
+    """`base` (PyYAML's C or pure-Python safe loader), whose tag resolution is remembered: the
+    same answers, without PyYAML's regular expressions on every scalar."""
+    chargeur = _CHARGEURS.get(base)
+    if chargeur is None:
+        _TAGS: dict[str, str] = {}
+
+        def resolve(self, kind, value, implicit):
+            if kind is ScalarNode and implicit[0] and len(value) <= _COURT:
+                tag = _TAGS.get(value)
+                if tag is None:
+                    tag = base.resolve(self, kind, value, implicit)
+                    if len(_TAGS) < _MEMO_MAX:
+                        _TAGS[value] = tag
+                return tag
+            return base.resolve(self, kind, value, implicit)
+        chargeur = _CHARGEURS[base] = type(f"Memorisant{base.__name__}", (base,), {"resolve": resolve})
+    return chargeur
+
+
+_CHARGEURS: dict[type, type] = {}
 
 
 @dataclass(slots=True)
@@ -73,7 +106,7 @@ class Yaml:
     def racine(self) -> Node | None:
         if self._noeuds is None and self.source is not None:
             try:
-                self._noeuds = yaml.compose(self.source[self.debut:self.fin], Loader=_Loader)
+                self._noeuds = yaml.compose(self.source[self.debut:self.fin], Loader=_chargeur(_Loader))
             except yaml.YAMLError:
                 return None
         return self._noeuds
@@ -168,6 +201,8 @@ def scalaire_de_noeud(noeud: ScalarNode) -> Any:
 def _tabulation(texte: str, decalage: int) -> Constat | None:
     # PyYAML's C and pure-Python scanners disagree on tabs; refuse them
     # up front so the message is the same everywhere.
+    if "\t" not in texte:
+        return None
     for i, ligne in enumerate(texte.split("\n")):
         retrait = ligne[: len(ligne) - len(ligne.lstrip(" \t"))]
         if "\t" in retrait:
@@ -222,7 +257,7 @@ def lire_yaml(source: str, decalage: int = 0, debut: int = 0, fin: int | None = 
         resultat.problemes.append(("SUS100", prealable))
         return resultat
     try:
-        racine = yaml.compose(texte, Loader=_Loader)
+        racine = yaml.compose(texte, Loader=_chargeur(_Loader))
     except RecursionError:  # the pure-Python composer on deep nesting
         resultat.problemes.append(("SUS100", _trop_profond(texte, reperes) or _profondeur(
             {"ligne": decalage + 1, "colonne": 1})))
@@ -314,8 +349,16 @@ class _Construction:
             self.problemes.append(("SUS100", Constat(
                 f"étiquette YAML non autorisée « {noeud.tag} »", **self.reperes.pos(noeud.start_mark))))
             return None
+        court = len(noeud.value) <= _COURT
+        if court:
+            valeur = _VALEURS.get((noeud.tag, noeud.value), _ABSENT)
+            if valeur is not _ABSENT:
+                return valeur  # an int, float, bool, None or date: never changed in place
         try:
-            return constructeur(_constructeur, noeud)
+            valeur = constructeur(_constructeur, noeud)
+            if court and len(_VALEURS) < _MEMO_MAX and isinstance(valeur, _IMMUABLES):
+                _VALEURS[(noeud.tag, noeud.value)] = valeur
+            return valeur
         except Exception:  # PyYAML's constructors fail in many ways on odd input (`!!timestamp x`)
             if noeud.tag == TAG_TIMESTAMP:
                 # An impossible date (2024-02-30): keep the text, the
