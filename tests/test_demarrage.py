@@ -20,7 +20,8 @@ from conftest import FICHE_VALIDE, RACINE_PROJET, ecrire
 JAMAIS = {"rich", "jinja2", "openpyxl", "git", "PIL", "markdown_it", "docx", "multiprocessing",
           "sus_cli.bilan", "sus_cli.site", "sus_cli.export", "sus_cli.collecte", "sus_cli.edition",
           "sus_cli.history", "sus_cli.revue", "sus_cli.graphiques", "sus_cli.figures.schema",
-          "sus_cli.figures.synthese", "sus_cli.initialisation", "sus_cli.reference", "sus_cli.json_schemas"}
+          "sus_cli.figures.synthese", "sus_cli.figures.fiches", "sus_cli.figures.indicateurs",
+          "sus_cli.initialisation", "sus_cli.reference", "sus_cli.json_schemas"}
 # When every file is in the cache, nothing is parsed: no YAML, no model of sus.
 CACHE_CHAUD = {"yaml", "sus_cli.loading.documents", "sus_cli.loading.yaml_nodes", "sus_cli.model.config",
                "sus_cli.model.fiche", "sus_cli.model.types", "sus_cli.model.messages"}

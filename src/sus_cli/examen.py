@@ -43,11 +43,11 @@ def _document(relatif: str, code: str, message: str, dossier: bool = False, type
 class _Lecteur:
     """What is done for each file, in this process or in a worker (which inherits it)."""
 
-    def __init__(self, verification: Verification, cache, a_lire: Callable[[str], bool] | None,
+    def __init__(self, verification: Verification, cache, rapportes: set[str] | None,
                  octets: dict[str, bytes] | None = None):
         self.verification = verification
         self.cache = cache
-        self.a_lire = a_lire
+        self.rapportes = rapportes  # the fiches reported on (None: all)
         self.octets = octets  # a tree read from git: path → bytes
 
     def __call__(self, entree: Entree) -> tuple[Resume, list | None]:
@@ -56,7 +56,7 @@ class _Lecteur:
         if probleme is not None:
             return self.verification.analyser(_document(relatif, "SUS104", probleme.message, dossier,
                                                         probleme.type)), None
-        if self.a_lire is not None and not self.a_lire(relatif):
+        if self.rapportes is not None and relatif not in self.rapportes:
             return self._id_seul(chemin, relatif), None
         if self.octets is not None:
             octets, info = self.octets[relatif], None
@@ -161,7 +161,8 @@ def examiner(racine: Path, jour: dt.date | None = None, a_lire: Callable[[str], 
     gc.disable()
     try:
         verification, config = _config(octets_config, probleme, jour, cache)
-        lecteur = _Lecteur(verification, cache, a_lire, octets)
+        rapportes = {e.relatif for e in entrees if a_lire(e.relatif)} if a_lire is not None else None
+        lecteur = _Lecteur(verification, cache, rapportes, octets)
         n = _processus(entrees, lecteur, processus)
         if n > 1:
             _preparer(verification)
@@ -186,7 +187,7 @@ def _processus(entrees: list[Entree], lecteur: _Lecteur, demandes: int | None) -
     if demandes is not None:  # as asked (where workers can be forked)
         return demandes if demandes > 1 and fork_possible() else 1
     disponibles = processus_disponibles()
-    a_lire = [e for e in entrees if e.probleme is None and (lecteur.a_lire is None or lecteur.a_lire(e.relatif))]
+    a_lire = [e for e in entrees if e.probleme is None and (lecteur.rapportes is None or e.relatif in lecteur.rapportes)]
     if disponibles <= 1 or len(a_lire) < SEUIL_PARALLELE:
         return 1
     a_analyser = len(a_lire)

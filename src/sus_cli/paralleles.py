@@ -79,7 +79,7 @@ def appliquer(fonction: Callable[[Any], Any], elements: Sequence, processus: int
         return [fonction(element) for element in elements]
     n = len(elements)
     # Several pieces per worker: one slow piece does not leave the others idle.
-    taille = max(10, -(-n // (processus * 8)))
+    taille = -(-n // (processus * 8))
     with travailleurs(min(processus, -(-n // taille)), (fonction, elements)) as pool:
         morceaux = [pool.submit(_morceau, debut, min(debut + taille, n)) for debut in range(0, n, taille)]
         return [resultat for morceau in morceaux for resultat in morceau.result()]

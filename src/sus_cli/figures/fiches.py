@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sus_cli.figures.indicateurs import ChiffresIndicateur, chiffrer_indicateur
+from sus_cli.figures.retard import TERMINES, en_retard  # noqa: F401
 
-if TYPE_CHECKING:  # rules/ read en_retard without importing the models
+if TYPE_CHECKING:
     from sus_cli.model.fiche import Fiche
 
-TERMINES = ("realisee", "abandonnee")
 NON_RENSEIGNE = "non_renseigne"
 
 
@@ -41,15 +41,6 @@ def sommer_budgets(budgets) -> Budget:
     budgets = list(budgets)
     return Budget(_somme(b.prevu for b in budgets), _somme(b.engage for b in budgets),
                   _somme(b.consomme for b in budgets))
-
-
-def en_retard(fiche: Fiche, echeance: dt.date) -> bool:
-    """Late: `fin` before `echeance` and the action neither done nor abandoned.
-
-    For a bilan of year Y the deadline is the end of Y (a fiche ending on
-    Y-12-31 counts as late in the bilan of Y); elsewhere it is today.
-    """
-    return fiche.fin is not None and fiche.fin < echeance and fiche.statut not in TERMINES
 
 
 def fin_de_l_annee(annee: int) -> dt.date:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sus_cli import francais
 from sus_cli.diagnostics import Constat
-from sus_cli.figures.fiches import en_retard
+from sus_cli.figures.retard import en_retard
 from sus_cli.rules.indicators import annees_du_schema
 from sus_cli.rules.registry import regle
 
