@@ -184,6 +184,32 @@ def test_chaque_entree_qui_compte_invalide_le_cache(depot, sus, monkeypatch):
     assert _json(sus, depot) == severe and lectures.depuis() == 0
 
 
+def test_sur_une_fiche_les_autres_ne_sont_pas_ouvertes(depot, sus, monkeypatch):
+    """The pre-commit case: the other fiches' ids come from the cache while their files are as they
+    were, even on another day (their results are checked again, not their ids)."""
+    from sus_cli.loading import documents
+
+    for identifiant in ("TR-6.2.1", "TR-6.2.2", "TR-6.1.1", "EF-1.1.1"):
+        ecrire(depot, f"fiches/{identifiant}.md", _fiche(identifiant))
+    _json(sus, depot)
+    ouvertes = []
+    vraie = documents.lire_id
+    monkeypatch.setattr(documents, "lire_id", lambda chemin, relatif: ouvertes.append(relatif) or vraie(chemin, relatif))
+    lectures = Lectures(monkeypatch)
+    # The same day, the reported fiche comes from the cache; the next day it is checked again.
+    for jour, analysees in (("2025-06-30", 0), ("2025-07-01", 1)):
+        monkeypatch.setenv("SUS_AUJOURDHUI", jour)
+        assert _json(sus, depot, "fiches/TR-6.2.1.md")[1]["fiches"] == 4
+        assert ouvertes == [] and lectures.depuis() == analysees
+        assert _json(sus, depot, "fiches/TR-6.2.1.md") == _json(sus, depot, "fiches/TR-6.2.1.md", "--sans-cache")
+        ouvertes.clear()
+        lectures.depuis()
+    autre = depot / "fiches" / "TR-6.1.1.md"
+    autre.write_text(_fiche("TR-6.1.1").replace("en_cours", "realisee"), encoding="utf-8")
+    _json(sus, depot, "fiches/TR-6.2.1.md")
+    assert ouvertes == ["fiches/TR-6.1.1.md"]
+
+
 def test_sans_cache_ne_lit_ni_n_ecrit_le_cache(depot, sus, monkeypatch):
     ecrire(depot, "fiches/TR-6.2.1.md", _fiche("TR-6.2.1"))
     _json(sus, depot, "--sans-cache")

@@ -6,7 +6,9 @@ An entry is keyed on the file's path and bytes (a BLAKE2 digest); the whole
 cache on everything else its results depend on: the format of the cache, the
 version of sus and of the code it runs (the installed files of sus, pydantic
 and PyYAML), and what the caller says (sus.yaml's bytes, the day the date
-rules compare with). When any of these changes, every entry is dropped.
+rules compare with). When any of these changes, every result is dropped;
+what depends on the file alone (its status, and the caller's extract of it:
+the id read without parsing it) is kept while the code is the same.
 
 The cache is untrusted input like the fiches: it is JSON (never pickle),
 read only when it is a regular file inside the schéma, of a bounded size,
@@ -97,7 +99,8 @@ def _secret() -> bytes | None:
             return None
         finally:
             os.close(descripteur)
-        if stat.S_ISREG(info.st_mode) and len(cle) >= 32 and not info.st_mode & 0o077:
+        prive = sys.platform == "win32" or not info.st_mode & 0o077  # Windows has no such mode bits
+        if stat.S_ISREG(info.st_mode) and len(cle) >= 32 and prive:
             return cle
         return None
     return None
@@ -146,9 +149,10 @@ class Cache:
     extract, a small JSON value beside it, is what a run that does not use
     the whole result reads (the id of a fiche not reported on)."""
 
-    def __init__(self, racine: Path, cle: str, secret: bytes, entrees: dict[str, list]):
+    def __init__(self, racine: Path, code: str, cle: str, secret: bytes, entrees: dict[str, list]):
         self.racine = racine
-        self.cle = cle
+        self.code = code  # what identifies the code (extracts stay valid while it is the same)
+        self.cle = cle  # the code and the caller's context (results stay valid while it is the same)
         self._secret = secret
         self.entrees = entrees
         self.modifie = False
@@ -161,17 +165,22 @@ class Cache:
         if secret is None:
             return None
         hachage = hashlib.blake2b(digest_size=32)
-        for morceau in (str(FORMAT).encode(), _empreinte_du_code(), *contexte):
+        for morceau in (str(FORMAT).encode(), _empreinte_du_code()):
+            hachage.update(len(morceau).to_bytes(8, "little"))
+            hachage.update(morceau)
+        code = hachage.hexdigest()
+        for morceau in contexte:
             hachage.update(len(morceau).to_bytes(8, "little"))
             hachage.update(morceau)
         cle = hachage.hexdigest()
-        return cls(racine, cle, secret, _lire(racine, cle, secret))
+        return cls(racine, code, cle, secret, _lire(racine, code, cle, secret))
 
     def _sceau(self, contenu: bytes) -> str:
         return hashlib.blake2b(contenu, key=self._secret, digest_size=32).hexdigest()
 
     def resultat(self, relatif: str, empreinte_: str) -> str | None:
-        """The result (JSON text) kept for this path with these bytes, or None."""
+        """The result (JSON text) kept for this path with these bytes, or None (also when it was
+        computed in another context)."""
         entree = self.entrees.get(relatif)
         return entree[3] if entree is not None and entree[0] == empreinte_ else None
 
@@ -183,7 +192,7 @@ class Cache:
     def extrait(self, relatif: str) -> Any:
         return self.entrees[relatif][2]
 
-    def garder(self, relatif: str, empreinte_: str, info: os.stat_result | None, resultat: str,
+    def garder(self, relatif: str, empreinte_: str, info: os.stat_result | None, resultat: str | None,
                extrait: Any = None) -> None:
         ancienne = self.entrees.get(relatif)
         nouvelle = [empreinte_, etat(info) if info is not None else None, extrait, resultat]
@@ -204,7 +213,7 @@ class Cache:
         from sus_cli.files import creer_exclusif, ecrire_atomique
 
         dossier = self.racine / DOSSIER
-        contenu = json.dumps({"cle": self.cle, "fichiers": self.entrees}, ensure_ascii=False,
+        contenu = json.dumps({"code": self.code, "cle": self.cle, "fichiers": self.entrees}, ensure_ascii=False,
                              separators=(",", ":")).encode("utf-8")
         try:
             if not os.path.lexists(dossier):
@@ -222,9 +231,10 @@ class Cache:
         self.modifie = False
 
 
-def _lire(racine: Path, cle: str, secret: bytes) -> dict[str, list]:
-    """The entries of the cache file if it is sound, sealed with this user's key, and for this
-    context; else none (the run is cold and writes a new one)."""
+def _lire(racine: Path, code: str, cle: str, secret: bytes) -> dict[str, list]:
+    """The entries of the cache file if it is sound, sealed with this user's key and made by
+    this code; their results only if made in this context too. Else none (the run is cold
+    and writes a new cache)."""
     from sus_cli.loading.fichiers import Illisible, lire_octets_et_etat
 
     dossier = racine / DOSSIER
@@ -247,7 +257,11 @@ def _lire(racine: Path, cle: str, secret: bytes) -> dict[str, list]:
         objet = json.loads(contenu)
     except (ValueError, RecursionError):
         return {}
-    if not isinstance(objet, dict) or objet.get("cle") != cle or not isinstance(objet.get("fichiers"), dict):
+    if not isinstance(objet, dict) or objet.get("code") != code or not isinstance(objet.get("fichiers"), dict):
         return {}
-    return {r: e for r, e in objet["fichiers"].items() if isinstance(e, list) and len(e) == 4
-            and isinstance(e[3], str)}
+    entrees = {r: e for r, e in objet["fichiers"].items() if isinstance(e, list) and len(e) == 4
+               and (e[3] is None or isinstance(e[3], str))}
+    if objet.get("cle") != cle:  # another sus.yaml or another day: the files' results are done again
+        for entree in entrees.values():
+            entree[3] = None
+    return entrees
