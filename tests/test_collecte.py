@@ -414,3 +414,43 @@ def test_importer_avancement_sans_note(schema, sus):
     empreintes = _empreintes(schema)
     assert sus("importer", str(chemin), cwd=schema).code == 0
     assert _empreintes(schema) == empreintes
+
+
+def _classeur_modifie(source: Path, cible: Path, partie: str, modifier) -> Path:
+    import zipfile
+    with zipfile.ZipFile(source) as entree, zipfile.ZipFile(cible, "w", zipfile.ZIP_DEFLATED) as sortie:
+        for info in entree.infolist():
+            contenu = entree.read(info.filename)
+            sortie.writestr(info, modifier(contenu) if info.filename == partie else contenu)
+    return cible
+
+
+def test_importer_classeur_piege(schema, sus, tmp_path, monkeypatch):
+    """An entity bomb in a sheet, a zip bomb, a pipe: refused in French, nothing written, no hang."""
+    chemin = _collecte_remplie(schema, sus)
+    empreintes = _empreintes(schema)
+    entites = "".join(f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">' for i in range(1, 9))
+
+    def bombe(xml: bytes) -> bytes:
+        texte = xml.decode().split("?>", 1)[-1]
+        return (f'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e0 "x">{entites}]>' + texte.replace(
+            "<sheetData>", "<sheetData><row r=\"999\"><c r=\"A999\" t=\"inlineStr\"><is><t>&e8;</t></is></c></row>", 1)
+        ).encode()
+    piege = _classeur_modifie(chemin, tmp_path / "bombe.xlsx", "xl/worksheets/sheet2.xml", bombe)
+    sortie = sus("importer", str(piege), cwd=schema)
+    assert sortie.code == 1 and "bombe.xlsx : ce n'est pas un classeur Excel (.xlsx) lisible" in sortie.stderr
+    assert "Traceback" not in sortie.stderr and "limit" not in sortie.stderr
+    import zipfile
+
+    from sus_cli.collecte import lecture
+    monkeypatch.setattr(lecture, "DECOMPRESSE_MAX", 1024 * 1024)  # 500 MB in real life
+    enorme = tmp_path / "enorme.xlsx"
+    with zipfile.ZipFile(enorme, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (2 * 1024 * 1024))
+    sortie = sus("importer", str(enorme), cwd=schema)
+    assert sortie.code == 1 and "une fois décompressé" in sortie.stderr
+    tube = tmp_path / "tube.xlsx"
+    os.mkfifo(tube)
+    sortie = sus("importer", str(tube), cwd=schema)
+    assert sortie.code == 2 and "n'est pas un fichier ordinaire" in sortie.stderr
+    assert _empreintes(schema) == empreintes

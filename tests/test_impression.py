@@ -111,12 +111,19 @@ notes_suivi:
     return 14
 
 
-@pytest.mark.parametrize("cas", ["exemples", "inconnu"])
+@pytest.mark.parametrize("cas", ["exemples", "inconnu", "allier"])
 def test_bilan_imprime(cas, sus, tmp_path, monkeypatch):
     _chromium()
     if cas == "exemples":
         monkeypatch.setenv("SUS_AUJOURDHUI", "2025-01-20")
         racine, annee, fiches = EXEMPLES, "2024", 8
+    elif cas == "allier":
+        # A schéma nobody here wrote: the Allier document's 13 transversal fiches, as published.
+        monkeypatch.setenv("SUS_AUJOURDHUI", "2025-01-15")
+        racine, annee = tmp_path / "allier", "2024"
+        shutil.copytree(RACINE_PROJET / "fiches" / "transversalite", racine / "fiches" / "transversalite")
+        shutil.copy(RACINE_PROJET / "sus.yaml", racine / "sus.yaml")
+        fiches = len(list((racine / "fiches").rglob("*.md")))
     else:
         monkeypatch.setenv("SUS_AUJOURDHUI", "2026-01-15")
         racine, annee = tmp_path / "schema", "2025"

@@ -50,8 +50,10 @@ def importer(
         except ValueError:
             raise ErreurUsage(f"date « {date} » invalide : forme attendue AAAA-MM-JJ") from None
     for fichier in fichiers:
-        if not fichier.is_file():
+        if not fichier.exists():
             raise ErreurUsage(f"fichier introuvable : {fichier}")
+        if not fichier.is_file():
+            raise ErreurUsage(f"{fichier} n'est pas un fichier ordinaire (dossier, tube ou périphérique)")
     dossier = racine_du_depot(racine)
     resultat = preparer(dossier, [(f, f.name) for f in fichiers], jour, forcer)
     ecrit = False

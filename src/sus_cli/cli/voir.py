@@ -63,7 +63,7 @@ def _afficher(document, config, jour) -> None:
     direction = config.directions.get(f.porteur)
     statut = francais.statut(f.statut)
     if en_retard(f, jour):
-        statut += f" [bold red]en retard[/] (fin prévue le {date_fr(f.fin)})"
+        statut += f" — [bold red]en retard[/] (fin prévue le {date_fr(f.fin)})"
     validation = francais.validation(f.etat_validation)
     if f.validation and f.validation.etat == "validee":
         validation += f" par {affichable(f.validation.par)} le {date_fr(f.validation.le)}"

@@ -298,26 +298,37 @@ class _Lecteur:
             lu.fiches.append(FicheLue(fiche.id, statut, note, avancement, ou["fiche"]))
 
 
+# What a damaged or hostile workbook raises while it is opened or read: a
+# bad zip, XML that is not well formed or that expat refuses (an entity
+# bomb), parts missing or of the wrong kind.
+ILLISIBLE = (zipfile.BadZipFile, zipfile.LargeZipFile, SyntaxError, KeyError, ValueError, TypeError, IndexError,
+             AttributeError, EOFError, UnicodeDecodeError)
+DECOMPRESSE_MAX = 500 * 1024 * 1024  # what the zip's parts may add up to once decompressed
+
+
+def _trop_gros(chemin: Path) -> str | None:
+    """Why a file is too big to read as a workbook, or None."""
+    taille = chemin.stat().st_size
+    if taille > TAILLE_MAX:
+        return f"fichier trop volumineux ({taille // 1024 // 1024} Mo) pour un classeur de collecte"
+    with zipfile.ZipFile(chemin) as archive:
+        if sum(info.file_size for info in archive.infolist()) > DECOMPRESSE_MAX:
+            return f"classeur refusé : une fois décompressé, il dépasserait {DECOMPRESSE_MAX // 1024 // 1024} Mo"
+    return None
+
+
 def lire(chemin: Path, affiche: str, referentiel: Referentiel, problemes: list[Probleme]) -> ClasseurLu | None:
     """Read one workbook; problems are appended to `problemes`."""
     from openpyxl import load_workbook
 
     ou = Position(affiche)
+    classeur = None
     try:
-        taille = chemin.stat().st_size
-        if taille > TAILLE_MAX:
-            problemes.append(Probleme(ou, f"fichier trop volumineux ({taille // 1024 // 1024} Mo) pour un classeur "
-                                          "de collecte"))
+        refus = _trop_gros(chemin)
+        if refus:
+            problemes.append(Probleme(ou, refus))
             return None
         classeur = load_workbook(chemin, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, AttributeError, EOFError) as err:
-        problemes.append(Probleme(ou, "ce n'est pas un classeur Excel (.xlsx) lisible"
-                                      + (f" ({err})" if isinstance(err, ValueError) else "")))
-        return None
-    except OSError as err:
-        problemes.append(Probleme(ou, f"fichier illisible : {err.strerror or err}"))
-        return None
-    try:
         lu = ClasseurLu(affiche, memoire.lire(classeur))
         lecteur = _Lecteur(affiche, referentiel, problemes)
         trouvee = False
@@ -334,5 +345,13 @@ def lire(chemin: Path, affiche: str, referentiel: Referentiel, problemes: list[P
             problemes.append(Probleme(ou, "ni feuille « valeurs » ni feuille « fiches » : est-ce bien un "
                                           "classeur de « sus collecte » ou de « sus export » ?"))
         return lu
+    except ILLISIBLE:
+        problemes.append(Probleme(ou, "ce n'est pas un classeur Excel (.xlsx) lisible : fichier abîmé, "
+                                      "d'un autre format, ou dont le contenu est refusé"))
+        return None
+    except OSError as err:
+        problemes.append(Probleme(ou, f"fichier illisible : {err.strerror or err}"))
+        return None
     finally:
-        classeur.close()
+        if classeur is not None:
+            classeur.close()
