@@ -8,6 +8,8 @@ time (and the peak memory) of each, and the ratios:
 
 - the floors: bench/plancher.py (read + split + PyYAML's C loader, one
   process) on the one-fiche schéma and on the N-fiche one;
+- the stack every command stands on: Python, Typer and what Typer imports
+  to read options (pydantic, its plugin discovery), and nothing else;
 - `sus --version`;
 - `sus validate ONE.md` in the one-fiche schéma and in the N-fiche one: as in
   a pre-commit hook (the fiche was just edited, the rest is in the cache),
@@ -35,6 +37,11 @@ ICI = Path(__file__).resolve().parent
 sys.path.insert(0, str(ICI))
 from generer import generer  # noqa: E402
 from validate import medianes, preparer_bytecode, une_mesure  # noqa: E402
+
+
+# What Typer 0.29 imports for any command with an option that is not a flag: it reads option values
+# through pydantic TypeAdapters, and pydantic looks for plugins when building one.
+PILE = "import typer, typer._adapters, pydantic.plugin._loader"
 
 
 def _basculer(chemin: Path):
@@ -80,6 +87,7 @@ def main() -> None:
         mesures = {
             "plancher, 1 fiche": ([sys.executable, str(ICI / "plancher.py"), str(petit)], petit, None),
             "plancher, N fiches": ([sys.executable, str(ICI / "plancher.py"), str(grand)], grand, None),
+            "pile : Python, Typer et pydantic": ([sys.executable, "-c", PILE], petit, None),
             "sus --version": ([*sus, "--version"], petit, None),
             "1 fiche : validate ONE, fiche modifiée": ([*sus, "validate", relatif], petit, _basculer(une)),
             "1 fiche : validate ONE, rien de modifié": ([*sus, "validate", relatif], petit, None),
@@ -114,6 +122,8 @@ def main() -> None:
         (f"la même dans le schéma de {n} fiches (fiche modifiée)",
          t["N fiches : validate ONE, fiche modifiée"] / un, "plancher d'une fiche", "≤ 5"),
         ("  la même, rien de modifié", t["N fiches : validate ONE, rien de modifié"] / un, "plancher d'une fiche", ""),
+        ("  (la pile Python + Typer + pydantic, sans sus)", t["pile : Python, Typer et pydantic"] / un,
+         "plancher d'une fiche", ""),
         ("sus --version", t["sus --version"] / un, "plancher d'une fiche", "≤ 2"),
         (f"sus validate, {n} fiches, sans cache", froid / plancher, "plancher", "≤ 1"),
         ("  la même en un seul processus (--jobs 1)", seul / plancher, "plancher", ""),
