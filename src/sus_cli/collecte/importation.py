@@ -13,13 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sus_cli.collecte.lignes import Periode
-from sus_cli.collecte.lecture import ClasseurLu, FicheLue, Position, Probleme, Referentiel, ValeurLue, lire
+from sus_cli.collecte.lecture import (ClasseurLu, FicheLue, Position, Probleme, Referentiel, ValeurLue, extraire,
+                                      verifier)
 from sus_cli.edition.changements import (Changement, ErreurEdition, NouveauStatut, NouvelleNote, NouvelleValeur,
                                          appliquer, identique)
 from sus_cli.figures.indicateurs import valeur_a_la_periode
 from sus_cli.francais import statut as libelle_statut
 from sus_cli.loading.documents import Document, fiche_depuis_octets
 from sus_cli.loading.repository import charger
+from sus_cli.paralleles import appliquer as en_parallele
+from sus_cli.paralleles import processus_disponibles
 
 
 @dataclass(slots=True)
@@ -154,7 +157,9 @@ def importer(racine: Path, classeurs: list[tuple[Path, str]], date_note: dt.date
     depot = charger(racine, a_lire=lambda _relatif: False)  # ids only: fiches are parsed when named
     ref = Referentiel(depot)
     resultat = Importation(depot)
-    lus = [lu for chemin, affiche in classeurs if (lu := lire(chemin, affiche, ref, resultat.problemes))]
+    # Opening workbooks is most of an import's time: they are read side by side.
+    bruts = en_parallele(lambda classeur: extraire(*classeur), classeurs, min(processus_disponibles(), len(classeurs)))
+    lus = [lu for brut in bruts if (lu := verifier(brut, ref, resultat.problemes))]
     collecteur = _Collecteur(ref, forcer, date_note, resultat)
     for lu in lus:
         if lu.origine is None and lu.valeurs:

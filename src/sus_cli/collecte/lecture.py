@@ -77,6 +77,35 @@ class ClasseurLu:
     fiches: list[FicheLue] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Case:
+    """What a cell of the workbook held: small and picklable (read in a worker process)."""
+
+    value: object
+    data_type: str = "n"
+    number_format: str = "General"
+
+
+@dataclass(slots=True)
+class Feuille:
+    """The rows of one sheet that have something to import, cells by header."""
+
+    titre: str
+    colonnes: dict[str, int]  # header → column index
+    lignes: list[tuple[int, dict[str, Case]]] = field(default_factory=list)  # (row number, cells)
+
+
+@dataclass(slots=True)
+class ClasseurBrut:
+    """A workbook as read, before anything is checked against the schéma."""
+
+    chemin: str
+    origine: memoire.Origine | None = None
+    valeurs: Feuille | None = None
+    fiches: Feuille | None = None
+    problemes: list[Probleme] = field(default_factory=list)
+
+
 class Referentiel:
     """What a cell is checked against: the schéma's years and its fiches,
     parsed only when a workbook names them."""
@@ -179,29 +208,13 @@ class _Lecteur:
             self.probleme(ou, f"fiche « {identifiant} » inconnue dans le schéma")
         return fiche
 
-    def valeurs(self, feuille, nom: str, lu: ClasseurLu) -> None:
-        lignes = feuille.iter_rows()
-        entete = next(lignes, ())
-        colonnes = _entetes(entete, ENTETES_VALEURS)
-        manquantes = [c for c in ("fiche", "indicateur", "periode", "valeur") if c not in colonnes]
-        if manquantes:
-            self.probleme(Position(self.chemin, nom, 1), "colonnes introuvables dans la ligne d'en-tête : "
-                          + ", ".join(manquantes) + " (ne renommez pas les colonnes)")
-            return
-        for numero, ligne in enumerate(lignes, start=2):
-            if numero > LIGNES_MAX:
-                self.probleme(Position(self.chemin, nom, numero), f"plus de {LIGNES_MAX} lignes : classeur refusé")
-                return
-            self._ligne_valeur(ligne, numero, colonnes, nom, lu)
+    def valeurs(self, feuille: Feuille, lu: ClasseurLu) -> None:
+        for numero, cellules in feuille.lignes:
+            self._ligne_valeur(cellules, numero, feuille.colonnes, feuille.titre, lu)
 
-    def _cellule(self, ligne, colonnes: dict[str, int], nom: str):
-        index = colonnes.get(nom)
-        if index is None or index >= len(ligne):
-            return None
-        return ligne[index]
-
-    def _ligne_valeur(self, ligne, numero: int, colonnes: dict[str, int], nom: str, lu: ClasseurLu) -> None:
-        cellules = {c: self._cellule(ligne, colonnes, c) for c in ENTETES_VALEURS}
+    def _ligne_valeur(self, cellules: dict[str, Case], numero: int, colonnes: dict[str, int], nom: str,
+                      lu: ClasseurLu) -> None:
+        cellules = {c: cellules.get(c) for c in ENTETES_VALEURS}
         ou = {c: Position(self.chemin, nom, numero, _colonne(colonnes[c])) for c in colonnes}
         remplies = [c for c in ("valeur", "commentaire", "estimation")
                     if cellules[c] is not None and cellules[c].value not in (None, "")]
@@ -249,16 +262,10 @@ class _Lecteur:
         lu.valeurs.append(ValeurLue(fiche.id, indicateur.id, periode, valeur, commentaire, estimation,
                                     ou["valeur" if "valeur" in remplies else remplies[0]]))
 
-    def fiches(self, feuille, nom: str, lu: ClasseurLu) -> None:
-        lignes = feuille.iter_rows()
-        colonnes = _entetes(next(lignes, ()), ENTETES_FICHES)
-        if "fiche" not in colonnes or len(colonnes) < 2:
-            return  # not a collecte sheet (the `fiches` sheet of an export): nothing to read
-        for numero, ligne in enumerate(lignes, start=2):
-            if numero > LIGNES_MAX:
-                self.probleme(Position(self.chemin, nom, numero), f"plus de {LIGNES_MAX} lignes : classeur refusé")
-                return
-            cellules = {c: self._cellule(ligne, colonnes, c) for c in ENTETES_FICHES}
+    def fiches(self, feuille: Feuille, lu: ClasseurLu) -> None:
+        colonnes, nom = feuille.colonnes, feuille.titre
+        for numero, presentes in feuille.lignes:
+            cellules = {c: presentes.get(c) for c in ENTETES_FICHES}
             ou = {c: Position(self.chemin, nom, numero, _colonne(colonnes[c])) for c in colonnes}
             remplies = [c for c in ("statut", "note", "avancement")
                         if cellules[c] is not None and cellules[c].value not in (None, "")]
@@ -317,41 +324,93 @@ def _trop_gros(chemin: Path) -> str | None:
     return None
 
 
-def lire(chemin: Path, affiche: str, referentiel: Referentiel, problemes: list[Probleme]) -> ClasseurLu | None:
-    """Read one workbook; problems are appended to `problemes`."""
+A_REMPLIR = {"valeurs": ("valeur", "commentaire", "estimation"), "fiches": ("statut", "note", "avancement")}
+
+
+def _rangees(feuille, titre: str, nom: str, voulus: tuple[str, ...], exiges: tuple[str, ...],
+             brut: ClasseurBrut) -> Feuille | None:
+    """The rows of sheet `nom` with one of its cells to import filled; the header found first."""
+    lignes = feuille.iter_rows()
+    colonnes = _entetes(next(lignes, ()), voulus)
+    if any(c not in colonnes for c in exiges):
+        return None
+    remplir = [c for c in A_REMPLIR[nom] if c in colonnes]
+    resultat = Feuille(titre, colonnes)
+    for numero, ligne in enumerate(lignes, start=2):
+        if numero > LIGNES_MAX:
+            brut.problemes.append(Probleme(Position(brut.chemin, titre, numero),
+                                           f"plus de {LIGNES_MAX} lignes : classeur refusé"))
+            return None
+        if not any(colonnes[c] < len(ligne) and ligne[colonnes[c]].value not in (None, "") for c in remplir):
+            continue  # an empty cell changes nothing
+        resultat.lignes.append((numero, {
+            c: Case(ligne[i].value, ligne[i].data_type, ligne[i].number_format)
+            for c, i in colonnes.items() if i < len(ligne) and ligne[i].value is not None}))
+    return resultat
+
+
+def extraire(chemin: Path, affiche: str) -> ClasseurBrut:
+    """Open a workbook and keep what may be imported: the rows with a cell to
+    import filled, and the workbook's memory. Nothing is checked against the
+    schéma here, so it may run in a worker process."""
     from openpyxl import load_workbook
 
+    brut = ClasseurBrut(affiche)
     ou = Position(affiche)
     classeur = None
     try:
         refus = _trop_gros(chemin)
         if refus:
-            problemes.append(Probleme(ou, refus))
-            return None
+            brut.problemes.append(Probleme(ou, refus))
+            return brut
         classeur = load_workbook(chemin, read_only=True, data_only=False)
-        lu = ClasseurLu(affiche, memoire.lire(classeur))
-        lecteur = _Lecteur(affiche, referentiel, problemes)
-        trouvee = False
-        for nom, lire_feuille in (("valeurs", lecteur.valeurs), ("fiches", lecteur.fiches)):
-            titre = _feuille(classeur, nom)
-            if titre is None:
+        brut.origine = memoire.lire(classeur)
+        titres = {nom: _feuille(classeur, nom) for nom in ("valeurs", "fiches")}
+        if not any(titres.values()):
+            brut.problemes.append(Probleme(ou, "ni feuille « valeurs » ni feuille « fiches » : est-ce bien un "
+                                               "classeur de « sus collecte » ou de « sus export » ?"))
+            return brut
+        for nom, voulus, exiges in (("valeurs", ENTETES_VALEURS, ()), ("fiches", ENTETES_FICHES, ("fiche",))):
+            if titres[nom] is None:
                 continue
-            trouvee = True
-            feuille = classeur[titre]
+            feuille = classeur[titres[nom]]
             if hasattr(feuille, "reset_dimensions"):
                 feuille.reset_dimensions()  # some writers record wrong sizes
-            lire_feuille(feuille, titre, lu)
-        if not trouvee:
-            problemes.append(Probleme(ou, "ni feuille « valeurs » ni feuille « fiches » : est-ce bien un "
-                                          "classeur de « sus collecte » ou de « sus export » ?"))
-        return lu
+            setattr(brut, nom, _rangees(feuille, titres[nom], nom, voulus, exiges, brut))
+            if nom == "valeurs" and brut.valeurs is not None:
+                manquantes = [c for c in ("fiche", "indicateur", "periode", "valeur") if c not in brut.valeurs.colonnes]
+                if manquantes:
+                    brut.problemes.append(Probleme(Position(affiche, titres[nom], 1), (
+                        "colonnes introuvables dans la ligne d'en-tête : " + ", ".join(manquantes)
+                        + " (ne renommez pas les colonnes)")))
+                    brut.valeurs = None
+        return brut
     except ILLISIBLE:
-        problemes.append(Probleme(ou, "ce n'est pas un classeur Excel (.xlsx) lisible : fichier abîmé, "
-                                      "d'un autre format, ou dont le contenu est refusé"))
-        return None
+        brut.problemes.append(Probleme(ou, "ce n'est pas un classeur Excel (.xlsx) lisible : fichier abîmé, "
+                                           "d'un autre format, ou dont le contenu est refusé"))
+        return brut
     except OSError as err:
-        problemes.append(Probleme(ou, f"fichier illisible : {err.strerror or err}"))
-        return None
+        brut.problemes.append(Probleme(ou, f"fichier illisible : {err.strerror or err}"))
+        return brut
     finally:
         if classeur is not None:
             classeur.close()
+
+
+def verifier(brut: ClasseurBrut, referentiel: Referentiel, problemes: list[Probleme]) -> ClasseurLu | None:
+    """Check what a workbook gives against the schéma; problems are appended to `problemes`."""
+    problemes.extend(brut.problemes)
+    if brut.problemes and brut.valeurs is None and brut.fiches is None:
+        return None
+    lu = ClasseurLu(brut.chemin, brut.origine)
+    lecteur = _Lecteur(brut.chemin, referentiel, problemes)
+    if brut.valeurs is not None:
+        lecteur.valeurs(brut.valeurs, lu)
+    if brut.fiches is not None and len(brut.fiches.colonnes) >= 2:
+        lecteur.fiches(brut.fiches, lu)
+    return lu
+
+
+def lire(chemin: Path, affiche: str, referentiel: Referentiel, problemes: list[Probleme]) -> ClasseurLu | None:
+    """Read and check one workbook."""
+    return verifier(extraire(chemin, affiche), referentiel, problemes)
