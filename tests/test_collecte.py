@@ -454,3 +454,22 @@ def test_importer_classeur_piege(schema, sus, tmp_path, monkeypatch):
     sortie = sus("importer", str(tube), cwd=schema)
     assert sortie.code == 2 and "n'est pas un fichier ordinaire" in sortie.stderr
     assert _empreintes(schema) == empreintes
+
+
+def test_importer_conflit_de_statut(schema, sus):
+    assert sus("collecte", "2025-T1", "--porteur", "DEF", cwd=schema).code == 0
+    chemin = _classeur(schema, "2025-T1", "DEF")
+    fiche = schema / EF111
+    fiche.write_text(fiche.read_text(encoding="utf-8").replace("statut: en_cours", "statut: en_pause"), encoding="utf-8")
+    # The statut left as the workbook showed it does not undo the newer one.
+    assert sus("importer", str(chemin), cwd=schema).code == 0
+    assert _entete(schema, EF111)["statut"] == "en_pause"
+    _remplir(chemin, "fiches", {"E2": "Bloquée"})
+    empreintes = _empreintes(schema)
+    sortie = sus("importer", str(chemin), cwd=schema)
+    assert sortie.code == 1 and _empreintes(schema) == empreintes
+    assert ("feuille fiches, ligne 2, colonne E : conflit : le statut de la fiche EF-1.1.1 est maintenant "
+            "« En pause » dans la fiche (c'était « En cours » quand le classeur a été préparé), et le classeur "
+            "dit « Bloquée »") in sortie.stderr
+    assert sus("importer", str(chemin), "--forcer", cwd=schema).code == 0
+    assert _entete(schema, EF111)["statut"] == "bloquee"

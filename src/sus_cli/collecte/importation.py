@@ -99,7 +99,7 @@ class _Collecteur:
         self.changements.setdefault(lue.fiche, []).append(
             NouvelleValeur(lue.indicateur, lue.periode, valeur, texte, marque))
 
-    def _a_changer(self, lue, actuelle, connue: bool, avant, quoi: str, ou: Position) -> bool:
+    def _a_changer(self, lue, actuelle, connue: bool, avant, quoi: str, ou: Position, montrer=None) -> bool:
         """Whether a cell's content must be written: not when it equals the
         fiche, nor when the person left it as the workbook showed it; a
         content changed in the fiche meanwhile that the cell would replace is
@@ -110,30 +110,24 @@ class _Collecteur:
             if identique(lue, avant):
                 return False  # left as it was: the newer content of the fiche stays
             if not identique(actuelle, avant) and not self.forcer:
+                montrer = montrer or _montrer
                 self.resultat.problemes.append(Probleme(ou, (
-                    f"conflit : {quoi} est maintenant {_montrer(actuelle)} dans la fiche (c'était "
-                    f"{_montrer(avant)} quand le classeur a été préparé) ; le classeur la remplacerait par "
-                    f"{_montrer(lue)}. Vérifiez laquelle garder, puis corrigez le classeur ou relancez avec --forcer")))
+                    f"conflit : {quoi} est maintenant {montrer(actuelle)} dans la fiche (c'était "
+                    f"{montrer(avant)} quand le classeur a été préparé), et le classeur dit {montrer(lue)}. "
+                    "Vérifiez ce qu'il faut garder, puis corrigez le classeur ou relancez avec --forcer")))
                 return False
         return True
 
     def fiche(self, lue: FicheLue, classeur: ClasseurLu) -> None:
         fiche = self.ref.fiche(lue.fiche)
         origine = classeur.origine
-        if lue.statut is not None and self._une_fois(("statut", lue.fiche), lue.statut, lue.ou):
-            avant = origine.statuts.get(lue.fiche) if origine and lue.fiche in origine.statuts else None
+        ou = lue.ou_statut or lue.ou
+        if lue.statut is not None and self._une_fois(("statut", lue.fiche), lue.statut, ou):
             connu = origine is not None and lue.fiche in origine.statuts
-            if lue.statut != fiche.statut:
-                if connu and lue.statut == avant:
-                    pass  # left as the workbook showed it
-                elif connu and fiche.statut != avant and not self.forcer:
-                    self.resultat.problemes.append(Probleme(lue.ou, (
-                        f"conflit : le statut de la fiche {lue.fiche} est maintenant « {libelle_statut(fiche.statut)} » "
-                        f"(il était « {libelle_statut(avant)} » quand le classeur a été préparé) ; le classeur le "
-                        f"remplacerait par « {libelle_statut(lue.statut)} ». Vérifiez lequel garder, puis corrigez "
-                        "le classeur ou relancez avec --forcer")))
-                else:
-                    self.changements.setdefault(lue.fiche, []).append(NouveauStatut(lue.statut))
+            if self._a_changer(lue.statut, fiche.statut, connu, origine.statuts[lue.fiche] if connu else None,
+                               f"le statut de la fiche {lue.fiche}", ou,
+                               montrer=lambda code: f"« {libelle_statut(code)} »"):
+                self.changements.setdefault(lue.fiche, []).append(NouveauStatut(lue.statut))
         if lue.note is None and lue.avancement is None:
             return
         periode = origine.periode if origine and origine.periode else None

@@ -66,7 +66,8 @@ class FicheLue:
     statut: str | None
     note: str | None
     avancement: int | None
-    ou: Position
+    ou: Position  # the row's `fiche` cell
+    ou_statut: Position | None = None  # its `statut` cell, when filled
 
 
 @dataclass(slots=True)
@@ -302,7 +303,7 @@ class _Lecteur:
                 if cellules["fiche"] is None:
                     self.probleme(ou["fiche"], "identifiant de fiche manquant")
                 continue
-            lu.fiches.append(FicheLue(fiche.id, statut, note, avancement, ou["fiche"]))
+            lu.fiches.append(FicheLue(fiche.id, statut, note, avancement, ou["fiche"], ou.get("statut")))
 
 
 # What a damaged or hostile workbook raises while it is opened or read: a
