@@ -66,15 +66,18 @@ class _Collecteur:
         self.changements: dict[str, list[Changement]] = {}
         self.vus: dict[tuple, tuple[object, Position]] = {}
 
+    _SUJETS = {"valeur": "la même valeur (même fiche, même indicateur, même période)",
+               "statut": "le statut de la même fiche", "note": "la note de la même fiche"}
+
     def _une_fois(self, cle: tuple, contenu, ou: Position) -> bool:
-        """The same cell given twice (two workbooks, two rows) must agree."""
+        """The same thing given twice (two workbooks, two rows) must agree."""
         deja = self.vus.get(cle)
         if deja is None:
             self.vus[cle] = (contenu, ou)
             return True
         if not identique(deja[0], contenu):
-            self.resultat.problemes.append(Probleme(ou, f"contredit {deja[1]} (même fiche, même "
-                                                        "indicateur, même période, autre contenu)"))
+            self.resultat.problemes.append(Probleme(ou, f"contredit {deja[1]}, qui donne autrement "
+                                                        f"{self._SUJETS[cle[0]]}"))
         return False
 
     def valeur(self, lue: ValeurLue, classeur: ClasseurLu) -> None:
