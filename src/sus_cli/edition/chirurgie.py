@@ -203,23 +203,21 @@ class Edition:
             profondeur -= 1
         cle_parent, parent = self.noeud(chemin[:profondeur])
         manquantes = chemin[profondeur:]
+        # The value of the first missing key, written on one line when the parent is not a block.
+        valeur: Any = [feuille] if liste else feuille
+        for cle in reversed(manquantes[1:]):
+            valeur = {cle: valeur}
         if isinstance(parent, ScalarNode) and parent.value in ("", "~", "null") and cle_parent is not None:
-            valeur: Any = [feuille] if liste else feuille
-            for cle in reversed(manquantes[1:]):
-                valeur = {cle: valeur}
             self._remplacer(self._apres_deux_points(cle_parent), self._fin_contenu(parent),
                             " " + yaml_texte.en_ligne({manquantes[0]: valeur}))
             return
         if not isinstance(parent, MappingNode):
             raise ErreurEdition(f"impossible d'ajouter « {manquantes[0]} » : l'élément parent n'est pas un dictionnaire")
-        if parent.flow_style or not parent.value:
-            valeur = [feuille] if liste else feuille
-            for cle in reversed(manquantes[1:]):
-                valeur = {cle: valeur}
-            if not parent.flow_style:
-                raise ErreurEdition("dictionnaire vide inattendu")
+        if parent.flow_style:
             self._inserer_dans_flux(parent, f"{yaml_texte.cle(manquantes[0])}: {yaml_texte.en_ligne(valeur)}")
             return
+        if not parent.value:
+            raise ErreurEdition("dictionnaire vide inattendu")
         colonne = parent.value[0][0].start_mark.column
         lignes = []
         for i, cle in enumerate(manquantes):
