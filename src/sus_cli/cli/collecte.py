@@ -96,7 +96,7 @@ class _Lignes:
 
     id: str
     porteur: str
-    ouverte: bool  # neither réalisée nor abandonnée (collecte.lignes.ouvertes)
+    ouverte: bool  # neither réalisée nor abandonnée (collecte.lignes.est_ouverte)
     valeurs: list
     fiche: object
 
@@ -110,7 +110,7 @@ class _Extraction:
         self.lue = None
 
     def __call__(self, config_doc):
-        from sus_cli.collecte.lignes import Periode, lignes_fiches, lignes_valeurs, ouvertes
+        from sus_cli.collecte.lignes import Periode, est_ouverte, lignes_fiches, lignes_valeurs
         from sus_cli.collecte.saisie import lire_periode
 
         config = config_doc.modele
@@ -122,7 +122,7 @@ class _Extraction:
             if not document.valide:
                 return None
             f = document.modele
-            return _Lignes(f.id, f.porteur, bool(ouvertes([f])), lignes_valeurs([f], lue), lignes_fiches([f])[0])
+            return _Lignes(f.id, f.porteur, est_ouverte(f), lignes_valeurs([f], lue), lignes_fiches([f])[0])
         return lignes
 
 

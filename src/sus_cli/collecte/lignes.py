@@ -63,9 +63,9 @@ class LigneFiche:
     derniere_note: object  # NoteSuivi or None
 
 
-def ouvertes(fiches: list[Fiche]) -> list[Fiche]:
-    """The fiches a direction still reports on: neither réalisée nor abandonnée."""
-    return sorted((f for f in fiches if f.statut not in TERMINES), key=lambda f: f.id)
+def est_ouverte(fiche: Fiche) -> bool:
+    """A fiche its direction still reports on: neither réalisée nor abandonnée."""
+    return fiche.statut not in TERMINES
 
 
 def _precedente(indicateur: Indicateur, periode: str) -> tuple[object, str | None]:

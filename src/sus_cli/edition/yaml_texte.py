@@ -12,6 +12,8 @@ import math
 import re
 from decimal import Decimal
 
+from sus_cli.model.types import NOMBRE_MAX
+
 # Plain keys that YAML 1.1 would read as something other than text.
 _MOTS_SPECIAUX = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
 _CLE_SIMPLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$")
@@ -42,7 +44,7 @@ def nombre(x: int | float) -> str:
     if isinstance(x, float):
         if not math.isfinite(x):
             raise ValeurNonEcrivable(f"nombre non fini : {x}")
-        if x.is_integer() and abs(x) < 1e15:
+        if x.is_integer() and abs(x) <= NOMBRE_MAX:
             return str(int(x))
         # YAML 1.1 reads `1e-05` as text: write every float with a decimal point.
         texte = format(Decimal(repr(x)), "f")
